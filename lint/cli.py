@@ -1,0 +1,153 @@
+"""The command line, top to bottom: arguments -> config -> rules -> files -> findings -> report.
+
+    postlint [PATH ...]        lint posts (default: the current folder)
+    postlint rules             a table of every rule
+    postlint rule ID           one rule's documentation
+
+Exit codes: 0 no findings, 1 findings, 2 usage, config or internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import NoReturn, Sequence
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:  # one line on stderr, not argparse's usage dump
+        raise UsageError(message)
+
+
+def _ids(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+    from .report import FORMATS
+
+    p = _Parser(prog="postlint", description="Lint the posts of a static-site content repo.",
+                epilog="Also: `postlint rules` lists every rule; `postlint rule ID` shows one rule's docs.")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint (default: .)")
+    p.add_argument("--config", metavar="FILE", help="config file (default: nearest postlint.toml, "
+                   ".postlint.toml or pyproject.toml with [tool.postlint])")
+    p.add_argument("--select", type=_ids, metavar="IDS", help="only these rules (comma-separated; ALL for every rule)")
+    p.add_argument("--extend-select", type=_ids, metavar="IDS", help="these rules in addition to the selected ones")
+    p.add_argument("--ignore", type=_ids, metavar="IDS", help="not these rules (comma-separated)")
+    p.add_argument("--output-format", choices=FORMATS, default="full", help="report format (default: full)")
+    p.add_argument("--statistics", action="store_true", help="count findings per rule")
+    p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    p.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
+    p.add_argument("-v", "--verbose", action="store_true", help="show tracebacks of internal errors")
+    p.add_argument("--version", action="version", version=f"postlint {__version__}")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    verbose = "-v" in argv or "--verbose" in argv
+    try:
+        if argv[:1] == ["rules"]:
+            return _cmd_rules(argv[1:])
+        if argv[:1] == ["rule"]:
+            return _cmd_rule(argv[1:])
+        return _cmd_check(argv)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_ERROR
+    except Exception as exc:
+        from .config import ConfigError
+        from .registry import RegistryError
+
+        if verbose and not isinstance(exc, (UsageError, ConfigError, RegistryError)):
+            raise
+        if isinstance(exc, (UsageError, ConfigError, RegistryError, FileNotFoundError)):
+            message = str(exc)
+        else:
+            message = f"internal error: {type(exc).__name__}: {exc} (run with --verbose for the traceback)"
+        print(f"postlint: error: {message}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _load_config(args: argparse.Namespace, paths: list[Path]):
+    from .config import Config, find_config, load_config
+
+    if args.config:
+        config_path = Path(args.config)
+        if not config_path.is_file():
+            raise UsageError(f"--config: no such file: {config_path}")
+        return load_config(config_path)
+    found = find_config(paths[0] if paths else Path.cwd())
+    return load_config(found) if found else Config()
+
+
+def _cmd_check(argv: list[str]) -> int:
+    from .discover import discover
+    from .engine import Linter, select_rules
+    from .registry import Registry
+    from .report import Options, render
+
+    args = build_parser().parse_args(argv)
+    paths = [Path(p) for p in args.paths] or [Path(".")]
+    config = _load_config(args, paths)
+    registry = Registry()
+    rules = select_rules(registry, config, args.select, args.extend_select, args.ignore)
+    linter = Linter(rules, config)
+    files = list(discover(paths, config.exclude, config.root))
+    results = [linter.lint_file(path) for path in files]
+    options = Options(
+        color=_use_color(),
+        quiet=args.quiet,
+        statistics=args.statistics,
+        summaries={r.id: r.summary for r in rules} if args.statistics else None,
+    )
+    render(args.output_format, results, sys.stdout, options)
+    if any(f.rule == "internal-error" for r in results for f in r.findings):
+        return EXIT_ERROR
+    if args.exit_zero:
+        return EXIT_CLEAN
+    return EXIT_FINDINGS if any(r.findings for r in results) else EXIT_CLEAN
+
+
+def _use_color() -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def _cmd_rules(argv: list[str]) -> int:
+    from . import docs
+    from .registry import Registry
+
+    if argv:
+        raise UsageError(f"`postlint rules` takes no arguments (got {' '.join(argv)})")
+    docs.print_rules(Registry(), sys.stdout, color=_use_color())
+    return EXIT_CLEAN
+
+
+def _cmd_rule(argv: list[str]) -> int:
+    from . import docs
+    from .registry import Registry
+
+    if len(argv) != 1:
+        raise UsageError("usage: postlint rule ID")
+    registry = Registry()
+    if argv[0] not in registry.ids:
+        from .problems import PROBLEMS
+
+        if argv[0] in PROBLEMS:
+            print(f"{argv[0]}: {PROBLEMS[argv[0]]}")
+            return EXIT_CLEAN
+        raise UsageError(f"unknown rule id {argv[0]!r} (see `postlint rules`)")
+    docs.print_rule(registry.load(argv[0]), sys.stdout, color=_use_color())
+    return EXIT_CLEAN

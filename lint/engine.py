@@ -1,0 +1,148 @@
+"""Lint one post: read it once, build the Post once, run every selected rule on it."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from .config import Config, ConfigError, rule_options
+from .html import DEPTH_LIMIT
+from .post import Post
+from .problems import PROBLEMS
+from .registry import Registry
+from .rule import Finding, Rule
+from .site import DEFAULT_STATIC_DIRS, Site
+from .source import DecodeProblem, Source
+
+
+@dataclass
+class FileResult:
+    """The findings of one file; ``source`` is None when the file could not be decoded."""
+
+    path: str
+    source: Source | None
+    findings: list[Finding] = field(default_factory=list)
+    # False when postlint must not rewrite the post (it did not read all of it).
+    fixable: bool = True
+
+    def position(self, offset: int) -> tuple[int, int]:
+        return self.source.position(offset) if self.source is not None else (1, 1)
+
+
+def select_rules(
+    registry: Registry,
+    config: Config,
+    select: list[str] | None = None,
+    extend_select: list[str] | None = None,
+    ignore: list[str] | None = None,
+) -> list[Rule]:
+    """Instantiate the rules a run uses. ``ALL`` selects every rule. Unknown ids are errors."""
+    known = set(registry.ids)
+    where = str(config.path) if config.path else "command line"
+
+    def check_ids(ids: Iterable[str], origin: str) -> None:
+        for rule_id in ids:
+            if rule_id != "ALL" and rule_id not in known and rule_id not in PROBLEMS:
+                raise ConfigError(f"{origin}: unknown rule id {rule_id!r} (see `postlint rules`)")
+
+    for rule_id in config.rules:
+        if rule_id not in known:
+            raise ConfigError(f"{where}: [rules.{rule_id}]: unknown rule id {rule_id!r} (see `postlint rules`)")
+    check_ids(config.select or [], f"{where}: select")
+    check_ids(config.extend_select, f"{where}: extend-select")
+    check_ids(config.ignore, f"{where}: ignore")
+    check_ids(select or [], "--select")
+    check_ids(extend_select or [], "--extend-select")
+    check_ids(ignore or [], "--ignore")
+
+    chosen_select = select if select is not None else config.select
+    if chosen_select is None:
+        classes = registry.load_all()
+        wanted = {rule_id for rule_id, cls in classes.items() if cls.default_enabled}
+    elif "ALL" in chosen_select:
+        wanted = set(known)
+    else:
+        wanted = set(chosen_select) & known
+    wanted |= set(config.extend_select + (extend_select or [])) & known
+    wanted |= known if "ALL" in config.extend_select + (extend_select or []) else set()
+    wanted -= set(config.ignore + (ignore or []))
+
+    rules = []
+    for rule_id in sorted(wanted):
+        cls = registry.load(rule_id)
+        options, severity = rule_options(cls, config.rules.get(rule_id, {}), f"{where}: [rules.{rule_id}]")
+        rules.append(cls(options, severity))
+    return rules
+
+
+class Linter:
+    """Runs a fixed set of rules over posts. Holds no state between posts but caches of the site."""
+
+    def __init__(self, rules: list[Rule], config: Config | None = None, site: Site | None = None) -> None:
+        self.rules = rules
+        self.config = config or Config()
+        self.ignored_problems = set(self.config.ignore)
+        if site is None:
+            static = tuple(self.config.static_dirs or DEFAULT_STATIC_DIRS)
+            site = Site(self.config.site_root or self.config.root, static)
+        self.site = site
+
+    def post(self, source: Source, path: str) -> Post:
+        return Post(source, path, self.site, tuple(self.config.markdown_extensions))
+
+    def lint_source(self, source: Source, path: str) -> tuple[list[Finding], bool]:
+        """Findings of one decoded post, sorted by position, and whether it may be fixed."""
+        post = self.post(source, path)
+        findings: list[Finding] = []
+        fixable = True
+        fm = post.front_matter
+        if fm is not None and fm.error is not None:
+            message, offset = fm.error
+            findings.append(Finding("front-matter-syntax", message, offset, offset, "error"))
+            fixable = False
+        html = post.html
+        if html.too_deep is not None:
+            tag = html.too_deep
+            findings.append(Finding(
+                "html-too-deep",
+                f"HTML nests deeper than {DEPTH_LIMIT} elements; content below is not checked, and the post is not fixed",
+                tag.start, tag.end, "error",
+            ))
+            fixable = False
+        for rule in self.rules:
+            try:
+                findings.extend(rule.check(post))
+            except Exception as exc:  # one broken rule must not hide the others
+                findings.append(Finding(
+                    "internal-error", f"rule {rule.id} crashed: {type(exc).__name__}: {exc}", 0, 0, "error"
+                ))
+                fixable = False
+        if self.ignored_problems:
+            findings = [f for f in findings if f.rule not in self.ignored_problems]
+        findings.sort(key=lambda f: (f.start, f.end, f.rule))
+        return findings, fixable
+
+    def lint_bytes(self, raw: bytes, path: str) -> FileResult:
+        try:
+            source = Source.from_bytes(raw)
+        except DecodeProblem as problem:
+            lenient = Source.from_text(raw.decode("utf-8", "replace"))
+            finding = Finding(problem.rule, problem.message, problem.offset, problem.offset, "error")
+            return FileResult(path, lenient, self._keep([finding]), fixable=False)
+        findings, fixable = self.lint_source(source, path)
+        return FileResult(path, source, findings, fixable)
+
+    def lint_file(self, path: str | os.PathLike[str]) -> FileResult:
+        display = str(path)
+        try:
+            raw = Path(path).read_bytes()
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
+            finding = Finding("read-error", f"cannot read file: {reason}", 0, 0, "error")
+            return FileResult(display, None, self._keep([finding]), fixable=False)
+        return self.lint_bytes(raw, display)
+
+    def _keep(self, findings: list[Finding]) -> list[Finding]:
+        return [f for f in findings if f.rule not in self.ignored_problems]

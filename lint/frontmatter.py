@@ -1,0 +1,121 @@
+"""The YAML front matter of a post: where it is, what it says, where each key and value is.
+
+The YAML is parsed once, with a safe loader (libyaml's when present): ``compose`` gives nodes
+whose marks carry character offsets, and the mapping is constructed from those same nodes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# Jekyll's rule: the file starts with a `---` line; the block ends at a `---` or `...` line.
+_OPEN = re.compile(r"---[ \t]*\r?\n")
+_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.M)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One key of the front matter and its value, as absolute character offsets."""
+
+    key: str
+    key_start: int
+    key_end: int
+    value_start: int
+    value_end: int
+    value: Any
+
+
+class FrontMatter:
+    def __init__(self, text: str, start: int, content_start: int, content_end: int, end: int) -> None:
+        self.text = text  # the whole post
+        self.start, self.end = start, end
+        self.content_start, self.content_end = content_start, content_end
+        self.data: dict[str, Any] = {}
+        self.error: tuple[str, int] | None = None
+        self._root: yaml.Node | None = None
+        self._parse()
+
+    def _parse(self) -> None:
+        content = self.text[self.content_start : self.content_end]
+        loader = _Loader(content)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            offset = self.content_start + (mark.index if mark is not None else 0)
+            problem = exc.problem or exc.context or "invalid YAML"
+            self.error = (f"invalid YAML in front matter: {problem}", offset)
+            return
+        except yaml.YAMLError as exc:  # e.g. a reader error on a control character
+            self.error = (f"invalid YAML in front matter: {exc}".splitlines()[0], self.content_start)
+            return
+        finally:
+            loader.dispose()
+        if data is None:
+            return
+        if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+            self.error = ("front matter is not a mapping of keys to values", self.content_start)
+            return
+        self.data = data
+        self._root = node
+
+    def get(self, path: str, default: Any = None) -> Any:
+        """The value at a dotted ``path`` (``header.image``), or ``default``."""
+        entry = self.entry(path)
+        return default if entry is None else entry.value
+
+    def entry(self, path: str) -> Entry | None:
+        """The key and value at a dotted ``path``, with their spans; None when absent."""
+        node, data = self._root, self.data
+        parts = path.split(".")
+        found = None
+        for i, part in enumerate(parts):
+            if not isinstance(node, yaml.MappingNode) or not isinstance(data, dict) or part not in data:
+                return None
+            found = None
+            for key_node, value_node in node.value:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.value == part:
+                    found = (key_node, value_node)  # the last one wins, as in the loaded mapping
+            if found is None:
+                return None
+            node, data = found[1], data[part]
+        assert found is not None
+        key_node, value_node = found
+        base = self.content_start
+        return Entry(
+            parts[-1],
+            base + key_node.start_mark.index,
+            base + key_node.end_mark.index,
+            base + value_node.start_mark.index,
+            base + value_node.end_mark.index,
+            data,
+        )
+
+    def keys(self) -> list[str]:
+        return list(self.data)
+
+
+def split(text: str) -> FrontMatter | None:
+    """The front matter block at the start of ``text``, or None when the post has none.
+
+    A block that is opened but never closed is reported through ``error``.
+    """
+    opening = _OPEN.match(text)
+    if opening is None:
+        return None
+    closing = _CLOSE.search(text, opening.end())
+    if closing is None:
+        fm = FrontMatter.__new__(FrontMatter)
+        fm.text, fm.start, fm.end = text, 0, opening.end()
+        fm.content_start = fm.content_end = opening.end()
+        fm.data, fm._root = {}, None
+        fm.error = ("front matter opened with `---` is never closed", 0)
+        return fm
+    return FrontMatter(text, 0, opening.end(), closing.start(), closing.end())

@@ -1,0 +1,41 @@
+"""A post as the rules see it: lazy, read-only views over one Source, each built once."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import PurePosixPath
+
+from . import frontmatter
+from .html import Html
+from .site import Site
+from .source import Source
+
+MARKDOWN_EXTENSIONS = (".md", ".markdown")
+
+
+class Post:
+    def __init__(
+        self,
+        source: Source,
+        path: str = "post.md",
+        site: Site | None = None,
+        markdown_extensions: tuple[str, ...] = MARKDOWN_EXTENSIONS,
+    ) -> None:
+        self.source = source
+        self.text = source.text
+        self.path = path
+        self.site = site or Site(None)
+        self.is_markdown = PurePosixPath(path).suffix.lower() in markdown_extensions
+
+    @cached_property
+    def front_matter(self) -> frontmatter.FrontMatter | None:
+        return frontmatter.split(self.text)
+
+    @property
+    def body_start(self) -> int:
+        fm = self.front_matter
+        return fm.end if fm is not None else 0
+
+    @cached_property
+    def html(self) -> Html:
+        return Html(self.text, self.body_start, len(self.text))

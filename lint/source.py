@@ -1,0 +1,85 @@
+"""Bytes to text, once: encoding, BOM, newline style and the offset <-> line/column map."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+BOM = "\ufeff"
+_NEWLINE = re.compile(r"\n")
+
+
+class DecodeProblem(Exception):
+    """The bytes are not a text post; ``offset`` is where, in characters of a lenient decoding."""
+
+    def __init__(self, rule: str, message: str, offset: int) -> None:
+        super().__init__(message)
+        self.rule = rule
+        self.message = message
+        self.offset = offset
+
+
+@dataclass
+class Source:
+    """The original text of one post. Offsets everywhere in postlint index ``text``."""
+
+    text: str
+    bom: bool = False
+    _line_starts: list[int] | None = field(default=None, repr=False)
+
+    @classmethod
+    def from_bytes(cls, raw: bytes) -> "Source":
+        """Decode strictly as UTF-8; raise DecodeProblem for binary or undecodable input."""
+        if b"\x00" in raw[:8192]:
+            return_offset = len(raw[: raw.index(b"\x00")].decode("utf-8", "replace"))
+            raise DecodeProblem("binary-file", "binary file (contains NUL bytes), not a text post", return_offset)
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            offset = len(raw[: exc.start].decode("utf-8", "replace"))
+            bad = raw[exc.start : exc.start + 1].hex()
+            raise DecodeProblem(
+                "encoding-error", f"invalid UTF-8 (byte 0x{bad} at byte offset {exc.start})", offset
+            ) from None
+        return cls.from_text(text)
+
+    @classmethod
+    def from_text(cls, text: str) -> "Source":
+        if text.startswith(BOM):
+            return cls(text[1:], bom=True)
+        return cls(text)
+
+    @property
+    def newline(self) -> str:
+        nl = self.text.find("\n")
+        return "\r\n" if nl > 0 and self.text[nl - 1] == "\r" else "\n"
+
+    def to_bytes(self, text: str | None = None) -> bytes:
+        """Encode ``text`` (default: the original) as the file was: UTF-8, BOM kept."""
+        return ((BOM if self.bom else "") + (self.text if text is None else text)).encode("utf-8")
+
+    @property
+    def line_starts(self) -> list[int]:
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
+        return self._line_starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset; columns count characters."""
+        starts = self.line_starts
+        line = bisect_right(starts, offset) - 1
+        return line + 1, offset - starts[line] + 1
+
+    def line_span(self, line: int) -> tuple[int, int]:
+        """Offsets of 1-based ``line`` without its line break."""
+        starts = self.line_starts
+        start = starts[line - 1]
+        end = starts[line] - 1 if line < len(starts) else len(self.text)
+        if end > start and self.text[end - 1] == "\r" and line < len(starts):
+            end -= 1
+        return start, end
+
+    def line_text(self, line: int) -> str:
+        start, end = self.line_span(line)
+        return self.text[start:end]
