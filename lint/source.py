@@ -20,6 +20,12 @@ class DecodeProblem(Exception):
         self.offset = offset
 
 
+def _char_offset(raw: bytes, byte_offset: int) -> int:
+    """Characters before ``byte_offset`` in the text postlint shows: decoded leniently, BOM aside."""
+    before = raw[:byte_offset].decode("utf-8", "replace")
+    return len(before) - before.startswith(BOM)
+
+
 @dataclass
 class Source:
     """The original text of one post. Offsets everywhere in postlint index ``text``."""
@@ -32,12 +38,12 @@ class Source:
     def from_bytes(cls, raw: bytes) -> "Source":
         """Decode strictly as UTF-8; raise DecodeProblem for binary or undecodable input."""
         if b"\x00" in raw[:8192]:
-            return_offset = len(raw[: raw.index(b"\x00")].decode("utf-8", "replace"))
-            raise DecodeProblem("binary-file", "binary file (contains NUL bytes), not a text post", return_offset)
+            offset = _char_offset(raw, raw.index(b"\x00"))
+            raise DecodeProblem("binary-file", "binary file (contains NUL bytes), not a text post", offset)
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            offset = len(raw[: exc.start].decode("utf-8", "replace"))
+            offset = _char_offset(raw, exc.start)
             bad = raw[exc.start : exc.start + 1].hex()
             raise DecodeProblem(
                 "encoding-error", f"invalid UTF-8 (byte 0x{bad} at byte offset {exc.start})", offset
