@@ -43,8 +43,9 @@ class FrontMatter:
 
     def _parse(self) -> None:
         content = self.text[self.content_start : self.content_end]
-        loader = _Loader(content)
+        loader = None
         try:
+            loader = _Loader(content)  # the pure-Python reader rejects control characters here
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else None
         except yaml.MarkedYAMLError as exc:
@@ -53,11 +54,18 @@ class FrontMatter:
             problem = exc.problem or exc.context or "invalid YAML"
             self.error = (f"invalid YAML in front matter: {problem}", offset)
             return
-        except yaml.YAMLError as exc:  # e.g. a reader error on a control character
+        except yaml.reader.ReaderError as exc:  # a control character
+            position = exc.position
+            if loader is not None and not isinstance(loader, yaml.reader.Reader):  # libyaml counts bytes
+                position = len(content.encode("utf-8")[:position].decode("utf-8", "replace"))
+            self.error = (f"invalid YAML in front matter: {exc}".splitlines()[0], self.content_start + position)
+            return
+        except yaml.YAMLError as exc:
             self.error = (f"invalid YAML in front matter: {exc}".splitlines()[0], self.content_start)
             return
         finally:
-            loader.dispose()
+            if loader is not None:
+                loader.dispose()
         if data is None:
             return
         if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
