@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import tinycss2
 
@@ -19,8 +20,11 @@ class Declaration:
     end: int  # after the declaration's `;`, or after its last character when it has none
 
 
-def declarations(style: str) -> list[Declaration]:
-    """Every well-formed declaration of ``style`` in order; malformed ones are skipped."""
+@lru_cache(maxsize=4096)
+def declarations(style: str) -> tuple[Declaration, ...]:
+    """Every well-formed declaration of ``style`` in order; malformed ones are skipped.
+
+    Cached: imported posts repeat the same few style strings thousands of times."""
     tokens = tinycss2.parse_component_value_list(style)
     line_starts = [0] + [m.end() for m in _NEWLINE.finditer(style)]
 
@@ -42,4 +46,4 @@ def declarations(style: str) -> list[Declaration]:
                 value = tinycss2.serialize(decl.value).strip()
                 out.append(Declaration(decl.lower_name, value, decl.important, start, end))
         segment = []
-    return out
+    return tuple(out)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html as _html
 import re
+import threading
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -20,25 +21,49 @@ from lxml import etree
 
 MARK = "data-postlint-tag"
 VOID = frozenset("area base br col embed hr img input keygen link meta param source track wbr".split())
-RAW_TEXT = frozenset("script style textarea title xmp iframe noembed noframes".split())
+RAW_TEXT = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes")
 # libxml2 stops nesting at this depth even with huge_tree; deeper content is dropped.
 DEPTH_LIMIT = 2048
 
+# Attributes up to the closing `>`, quoted values may hold `>`; unrolled so it cannot backtrack.
+_ATTRS = r"""[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*"""
+# Group 1: a raw-text element (start tag, content, end tag); 2: a start tag; 3: an end tag.
 _TOKEN = re.compile(
-    r"""<(?:
-        !--.*?(?:-->|\Z)                                     # comment
-      | (/?)([a-zA-Z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>  # start or end tag
-      | [!?][^>]*(?:>|\Z)                                    # doctype, CDATA, processing instruction
+    rf"""<(?:
+        !--.*?(?:-->|\Z)                                          # comment
+      | ({"|".join(RAW_TEXT)})(?=[\s/>]){_ATTRS}>.*?(?:</\1\s*>|\Z)  # raw text: not markup inside
+      | ([a-z][^\s/>]*){_ATTRS}>                                  # start tag
+      | /([a-z][^\s/>]*)[^>]*>                                    # end tag
+      | [!?][^>]*(?:>|\Z)                                         # doctype, CDATA, processing instruction
     )""",
-    re.S | re.X,
+    re.S | re.X | re.I,
 )
+_START_TAG = re.compile(rf"<[a-z][^\s/>]*{_ATTRS}>", re.I)
+_RAW_END = re.compile(r"</([a-z]+)\s*>\Z", re.I)
 _ATTR = re.compile(
     r"""([^\s"'>/=][^\s"'>/=]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""",
 )
-_RAW_END = {name: re.compile(rf"</{name}\s*>", re.I) for name in RAW_TEXT}
+_MARKERS: list[str] = []
 
 
-@dataclass(frozen=True)
+def _marker(n: int) -> str:
+    while len(_MARKERS) <= n:
+        _MARKERS.extend(f' {MARK}="{i}"' for i in range(len(_MARKERS), 2 * len(_MARKERS) + 256))
+    return _MARKERS[n]
+
+
+_local = threading.local()
+
+
+def _parser() -> etree.HTMLParser:
+    """One parser per thread, reused: lxml parsers are cheap to reuse, not to make."""
+    parser = getattr(_local, "parser", None)
+    if parser is None:
+        parser = _local.parser = etree.HTMLParser(huge_tree=True, no_network=True, default_doctype=False)
+    return parser
+
+
+@dataclass(slots=True)
 class Attr:
     """One attribute as written: ``name`` lower-cased, ``value`` with entities decoded."""
 
@@ -54,15 +79,13 @@ class Attr:
 class Tag:
     """One start tag in the source, with its end tag when the source has one."""
 
-    __slots__ = ("name", "start", "end", "name_end", "index", "end_tag", "element", "_attrs", "_dups", "_text")
+    __slots__ = ("name", "start", "end", "name_end", "index", "_html", "_attrs", "_dups")
 
-    def __init__(self, text: str, name: str, start: int, end: int, name_end: int, index: int) -> None:
-        self._text = text
+    def __init__(self, html: "Html", name: str, start: int, end: int, name_end: int, index: int) -> None:
+        self._html = html
         self.name = name
         self.start, self.end, self.name_end = start, end, name_end
         self.index = index
-        self.end_tag: tuple[int, int] | None = None
-        self.element: etree._Element | None = None
         self._attrs: dict[str, Attr] | None = None
         self._dups: list[Attr] = []
 
@@ -71,33 +94,47 @@ class Tag:
 
     @property
     def source(self) -> str:
-        return self._text[self.start : self.end]
+        return self._html.text[self.start : self.end]
+
+    @property
+    def end_tag(self) -> tuple[int, int] | None:
+        """The span of the matching end tag; None when the source leaves it implied."""
+        return self._html.end_tags[self.index]
+
+    @property
+    def element(self) -> "etree._Element | None":
+        return self._html.element(self.index)
 
     @property
     def outer_span(self) -> tuple[int, int]:
         """From the start tag to the end of its end tag (or of the start tag when none)."""
-        return self.start, (self.end_tag[1] if self.end_tag else self.end)
+        end_tag = self.end_tag
+        return self.start, (end_tag[1] if end_tag else self.end)
 
     @property
     def inner_span(self) -> tuple[int, int] | None:
         """Between the start tag and the end tag; None when the end tag is implied."""
-        return (self.end, self.end_tag[0]) if self.end_tag else None
+        end_tag = self.end_tag
+        return (self.end, end_tag[0]) if end_tag else None
 
     @property
     def attrs(self) -> dict[str, Attr]:
         """The attributes as written; the first of duplicates wins, as in browsers."""
         if self._attrs is None:
+            text = self._html.text
             self._attrs = {}
             end = self.end - 1
-            if self._text[end - 1 : end] == "/":
+            if text[end - 1 : end] == "/":
                 end -= 1
-            for m in _ATTR.finditer(self._text, self.name_end, end):
+            for m in _ATTR.finditer(text, self.name_end, end):
                 name = m.group(1).lower()
                 for group in (2, 3, 4):
                     if m.group(group) is not None:
                         vs, ve = m.span(group)
-                        quote = "" if group == 4 else self._text[vs - 1]
-                        value = _html.unescape(m.group(group))
+                        quote = "" if group == 4 else text[vs - 1]
+                        value = m.group(group)
+                        if "&" in value:
+                            value = _html.unescape(value)
                         break
                 else:
                     vs = ve = m.end()
@@ -116,97 +153,166 @@ class Tag:
 
 
 class Html:
-    """The parsed body: ``root`` (lxml), ``tags`` (source order) and the join between them."""
+    """The parsed body: ``root`` (lxml), the start tags in source order, and the join.
+
+    Work beyond the one tokenizer pass and the parse is done on first use: Tag objects,
+    attributes, and the pairing of end tags with start tags.
+    """
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text = text
         self.start, self.end = start, end
-        self.tags: list[Tag] = []
-        self.stray_end_tags: list[tuple[int, int, str]] = []
-        self.too_deep: Tag | None = None
         self.root: etree._Element | None = None
-        self._tag_of: dict[etree._Element, Tag] = {}
+        self._tokens: list[re.Match[str]] = []
+        self._starts: list[re.Match[str]] = []
+        self._tags: list[Tag | None] = []
+        self._index: dict[etree._Element, int] = {}
+        self._elements: list[etree._Element | None] | None = None
+        self._end_tags: list[tuple[int, int] | None] | None = None
+        self._stray: list[tuple[int, int, str]] = []
+        self._too_deep: Tag | None = None
+        self._depth_error = False
         marked = self._tokenize()
         if marked.strip():
             self._parse(marked)
 
     def _tokenize(self) -> str:
-        text, tags, stack = self.text, self.tags, []
+        text, tokens, starts = self.text, self._tokens, self._starts
         pieces: list[str] = []
-        last = pos = self.start
-        end = self.end
-        search = _TOKEN.search
-        while True:
-            m = search(text, pos, end)
-            if m is None:
-                break
-            pos = m.end()
-            name = m.group(2)
-            if name is None:
+        last = self.start
+        for m in _TOKEN.finditer(text, self.start, self.end):
+            kind = m.lastindex
+            if kind is None:
                 continue
-            lname = name.lower()
-            if m.group(1):
-                for i in range(len(stack) - 1, -1, -1):
-                    if stack[i].name == lname:
-                        stack[i].end_tag = m.span()
-                        del stack[i:]
-                        break
-                else:
-                    self.stray_end_tags.append((m.start(), pos, lname))
-                continue
-            name_end = m.start() + 1 + len(name)
-            tag = Tag(text, lname, m.start(), pos, name_end, len(tags))
-            pieces.append(text[last:name_end])
-            pieces.append(f' {MARK}="{tag.index}"')
-            last = name_end
-            tags.append(tag)
-            if lname in RAW_TEXT:
-                close = _RAW_END[lname].search(text, pos, end)
-                if close is not None:
-                    tag.end_tag = close.span()
-                pos = close.end() if close is not None else end
-            elif lname not in VOID:
-                stack.append(tag)
-                if len(stack) == DEPTH_LIMIT - 2 and self.too_deep is None:
-                    self.too_deep = tag
-        pieces.append(text[last:end])
+            tokens.append(m)
+            if kind != 3:
+                name_end = m.end(kind)
+                pieces.append(text[last:name_end])
+                pieces.append(_marker(len(starts)))
+                last = name_end
+                starts.append(m)
+        pieces.append(text[last : self.end])
+        self._tags = [None] * len(starts)
         return "".join(pieces)
 
     def _parse(self, marked: str) -> None:
-        parser = etree.HTMLParser(huge_tree=True, no_network=True, default_doctype=False)
+        parser = _parser()
         try:
             root = etree.fromstring(marked, parser)
         except (etree.ParserError, etree.XMLSyntaxError, ValueError):
             return
         if root is None:
             return
-        tags = self.tags
-        for el in root.iter(etree.Element):
-            number = el.get(MARK)
-            if number is not None:
-                tag = tags[int(number)]
-                tag.element = el
-                self._tag_of[el] = tag
+        get = etree._Element.get
+        self._index = {el: int(number) for el in root.iter() if (number := get(el, MARK)) is not None}
         etree.strip_attributes(root, MARK)
         self.root = root
-        if self.too_deep is not None:
-            # Only a real cut counts: the parser's own depth error.
-            if not any("depth" in e.message.lower() for e in parser.error_log):
-                self.too_deep = None
+        self._depth_error = any("depth" in e.message.lower() for e in parser.error_log)
+
+    # -- the start tags ------------------------------------------------------------------
+
+    def tag_at(self, index: int) -> Tag:
+        tag = self._tags[index]
+        if tag is None:
+            m = self._starts[index]
+            kind = m.lastindex
+            end = m.end() if kind == 2 else _START_TAG.match(self.text, m.start()).end()
+            tag = self._tags[index] = Tag(self, m.group(kind).lower(), m.start(), end, m.end(kind), index)
+        return tag
+
+    @property
+    def tags(self) -> list[Tag]:
+        """Every start tag in source order."""
+        return [self.tag_at(i) for i in range(len(self._starts))]
 
     def tag(self, element: etree._Element) -> Tag | None:
         """The source tag of ``element``; None for elements the parser implied."""
-        return self._tag_of.get(element)
+        index = self._index.get(element)
+        return None if index is None else self.tag_at(index)
+
+    def element(self, index: int) -> "etree._Element | None":
+        if self._elements is None:
+            self._elements = [None] * len(self._starts)
+            for el, i in self._index.items():
+                self._elements[i] = el
+        return self._elements[index]
 
     def iter(self, *names: str) -> Iterator[tuple[etree._Element, Tag]]:
         """Elements with a source tag, in document order, optionally only these tag names."""
         if self.root is None:
             return
-        tag_of = self._tag_of
+        index, tag_at = self._index, self.tag_at
         for el in self.root.iter(*names) if names else self.root.iter(etree.Element):
-            tag = tag_of.get(el)
-            if tag is not None:
-                yield el, tag
+            i = index.get(el)
+            if i is not None:
+                yield el, tag_at(i)
+
+    def xpath(self, expression: etree.XPath) -> Iterator[tuple[etree._Element, Tag]]:
+        """Elements a compiled XPath selects, with their source tags."""
+        if self.root is None:
+            return
+        index, tag_at = self._index, self.tag_at
+        for el in expression(self.root):
+            i = index.get(el)
+            if i is not None:
+                yield el, tag_at(i)
+
+    # -- end tags, found by the HTML rule for "any other end tag" ------------------------
+
+    @property
+    def end_tags(self) -> list[tuple[int, int] | None]:
+        if self._end_tags is None:
+            self._pair()
+        return self._end_tags  # type: ignore[return-value]
+
+    @property
+    def stray_end_tags(self) -> list[tuple[int, int, str]]:
+        """End tags that close nothing: (start, end, name)."""
+        if self._end_tags is None:
+            self._pair()
+        return self._stray
+
+    @property
+    def too_deep(self) -> Tag | None:
+        """The tag at which the parser stopped nesting (its content is lost), if it did."""
+        if not self._depth_error:
+            return None
+        if self._end_tags is None:
+            self._pair()
+        return self._too_deep
+
+    def _pair(self) -> None:
+        ends: list[tuple[int, int] | None] = [None] * len(self._starts)
+        stack: list[tuple[str, int]] = []
+        number = deepest = deepest_tag = 0
+        for m in self._tokens:
+            kind = m.lastindex
+            if kind == 3:
+                name = m.group(3).lower()
+                for i in range(len(stack) - 1, -1, -1):
+                    if stack[i][0] == name:
+                        ends[stack[i][1]] = m.span()
+                        del stack[i:]
+                        break
+                else:
+                    self._stray.append((m.start(), m.end(), name))
+                continue
+            if kind == 1:
+                close = _RAW_END.search(m.group())
+                if close is not None and close.group(1).lower() == m.group(1).lower():
+                    ends[number] = (m.start() + close.start(), m.end())
+            else:
+                name = m.group(2).lower()
+                if name not in VOID:
+                    stack.append((name, number))
+                    if len(stack) > deepest:
+                        deepest, deepest_tag = len(stack), number
+                        if deepest == DEPTH_LIMIT - 2:
+                            self._too_deep = self.tag_at(number)
+            number += 1
+        self._end_tags = ends
+        if self._too_deep is None and self._starts:
+            self._too_deep = self.tag_at(deepest_tag)
 
 
 _VISIBLE_TEXT = etree.XPath("descendant::text()[not(ancestor::script or ancestor::style)]")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar, Iterator, Literal
+from typing import TYPE_CHECKING, ClassVar, Iterator, Literal, NamedTuple
 
 if TYPE_CHECKING:
     from .post import Post
@@ -15,8 +15,7 @@ Fixable = Literal["never", "sometimes", "always"]
 Applicability = Literal["safe", "unsafe"]
 
 
-@dataclass(frozen=True, order=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace ``text[start:end]`` of the original post with ``replacement``."""
 
     start: int
@@ -24,7 +23,7 @@ class Edit:
     replacement: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fix:
     """The edits that resolve one finding, applied together or not at all."""
 
@@ -40,7 +39,7 @@ class Fix:
         return min(e.start for e in self.edits), max(e.end for e in self.edits)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Finding:
     rule: str
     message: str

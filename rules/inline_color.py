@@ -24,7 +24,8 @@ contrast checks and cannot be changed in one place. Emphasis belongs in the mark
 ## Fix safety
 Safe. The fix removes the colour declarations; when nothing is left it removes the `style`
 attribute, and a `<span>` left with no attribute is unwrapped (its content stays). A style
-with entities or Liquid in it is reported but not fixed.
+with entities in it is reported but not fixed; one with Liquid (`{{ page.accent }}`) is not
+judged, since its value is known only at build time.
 
 ## Options
 - `properties` (list, default `["color", "background-color"]`): the properties to flag.
@@ -34,10 +35,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lxml import etree
+
 from postlint import Rule
 from postlint.css import declarations
 from postlint.liquid import is_templated
 from postlint.styles import remove_declarations
+
+WITH_STYLE = etree.XPath("//*[@style]")
 
 
 class InlineColor(Rule):
@@ -52,8 +57,8 @@ class InlineColor(Rule):
 
     def check(self, post):
         wanted = {p.lower() for p in self.options.properties}
-        for _el, tag in post.html.iter():
-            attr = tag.attrs.get("style") if "style" in _el.attrib else None
+        for _el, tag in post.html.xpath(WITH_STYLE):
+            attr = tag.attrs.get("style")
             if attr is None or is_templated(attr.value):
                 continue
             found = [d for d in declarations(attr.value) if d.name in wanted]

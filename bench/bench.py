@@ -1,0 +1,78 @@
+#!/usr/bin/env python3
+"""Speed of postlint, measured (not asserted): posts/s over a synthetic corpus, and start-up.
+
+    python bench/bench.py [--count 10000] [--dir DIR] [--seed 1]
+
+Writes DIR (default: a temporary folder) with ../shared/bench/make_corpus.py unless it already
+holds posts, then prints, all on one core:
+  baseline   read + YAML (C loader) + lxml parse + one walk of every element, in-process
+  postlint   the `postlint DIR` command (one process, concise report to /dev/null)
+  start-up   `postlint ONE-POST` wall time, best of 7
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MAKE_CORPUS = ROOT.parent / "shared" / "bench" / "make_corpus.py"
+
+
+def baseline(files: list[Path]) -> float:
+    import yaml
+    from lxml import etree
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    parser = etree.HTMLParser(huge_tree=True, no_network=True)
+    t0 = time.perf_counter()
+    for path in files:
+        text = path.read_bytes().decode("utf-8")
+        _, fm, body = text.split("---\n", 2)
+        yaml.load(fm, Loader=loader)
+        root = etree.fromstring(body, parser)
+        for _el in root.iter():
+            pass
+    return time.perf_counter() - t0
+
+
+def run(cmd: list[str]) -> float:
+    t0 = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - t0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--count", type=int, default=10000)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--dir", type=Path)
+    args = ap.parse_args()
+    folder = args.dir or Path(tempfile.mkdtemp(prefix="postlint-bench-"))
+    if not any(folder.glob("*.md")):
+        if not MAKE_CORPUS.exists():
+            sys.exit(f"bench: {MAKE_CORPUS} not found (it lives in ../shared)")
+        subprocess.run([sys.executable, str(MAKE_CORPUS), str(folder), "--count", str(args.count),
+                        "--seed", str(args.seed)], check=True, stdout=subprocess.DEVNULL)
+    files = sorted(folder.glob("*.md"))
+    n = len(files)
+    # Pin to one core: the target is per core; parallel runs scale from there.
+    pin = ["taskset", "-c", "0"] if os.path.exists("/usr/bin/taskset") else []
+    postlint = [sys.executable, "-m", "postlint"]
+
+    base = baseline(files)
+    print(f"posts       {n} in {folder}")
+    print(f"baseline    {base:6.2f} s  {n / base:7.0f} posts/s  (read + YAML + lxml parse + walk)")
+    wall = run([*pin, *postlint, str(folder), "--output-format", "concise", "--quiet"])
+    print(f"postlint    {wall:6.2f} s  {n / wall:7.0f} posts/s  ({wall / base:.2f}x baseline)")
+    one = min(run([*pin, *postlint, str(files[0])]) for _ in range(7))
+    print(f"start-up    {one * 1000:6.0f} ms  (postlint on one post, best of 7)")
+
+
+if __name__ == "__main__":
+    main()
