@@ -1,43 +1,4 @@
-"""Front matter text fields that repeat another field word for word.
-
-## What it does
-Compares the front matter's text fields (`excerpt`, `feature_text`, `description`, `summary`,
-`subtitle` by default) after folding whitespace, and flags every field that repeats one
-written above it. The finding points at the repeating key.
-
-## Why
-Importers and content pipelines fill every field a theme might read with the same text. The
-page then shows the same paragraph twice (as the hero text and as the excerpt), feeds search
-engines duplicate descriptions, and every edit has to be made twice and drifts apart.
-
-## Bad
-```html
----
-title: Alliance news
-excerpt: The alliance enjoys bipartisan support.
-feature_text: The alliance enjoys  bipartisan support.
----
-<p>Body.</p>
-```
-
-## Good
-```html
----
-title: Alliance news
-excerpt: The alliance enjoys bipartisan support.
----
-<p>Body.</p>
-```
-
-## Fix safety
-Unsafe (only with `--unsafe-fixes`): the fix deletes the repeating key and its value's lines
-and keeps every other byte of the front matter, but a theme may show that field, and the
-page would then lose it.
-
-## Options
-- `keys` (list, default `["excerpt", "feature_text", "description", "summary", "subtitle"]`):
-  the fields compared with each other.
-"""
+"""Front matter text fields that repeat another field word for word."""
 
 from __future__ import annotations
 
@@ -48,6 +9,47 @@ from postlint.edits import remove_lines
 
 
 class DuplicateExcerpt(Rule):
+    """Front matter text fields that repeat another field word for word.
+
+    ## What it does
+    Compares the front matter's text fields (`excerpt`, `feature_text`, `description`, `summary`,
+    `subtitle` by default) after folding whitespace, and flags every field that repeats one
+    written above it. The finding points at the repeating key.
+
+    ## Why
+    Importers and content pipelines fill every field a theme might read with the same text. The
+    page then shows the same paragraph twice (as the hero text and as the excerpt), feeds search
+    engines duplicate descriptions, and every edit has to be made twice and drifts apart.
+
+    ## Bad
+    ```html
+    ---
+    title: Alliance news
+    excerpt: The alliance enjoys bipartisan support.
+    feature_text: The alliance enjoys  bipartisan support.
+    ---
+    <p>Body.</p>
+    ```
+
+    ## Good
+    ```html
+    ---
+    title: Alliance news
+    excerpt: The alliance enjoys bipartisan support.
+    ---
+    <p>Body.</p>
+    ```
+
+    ## Fix safety
+    Unsafe (only with `--unsafe-fixes`): the fix deletes the repeating key and its value's lines
+    and keeps every other byte of the front matter, but a theme may show that field, and the
+    page would then lose it.
+
+    ## Options
+    - `keys` (list, default `["excerpt", "feature_text", "description", "summary", "subtitle"]`):
+      the fields compared with each other.
+"""
+
     id = "duplicate-excerpt"
     summary = "Front matter text field that repeats another (feature_text = excerpt)"
     fixable = "sometimes"

@@ -1,52 +1,4 @@
-"""Front matter image URLs that are broken, unsafe, insecure or hot-linked.
-
-## What it does
-Checks the front matter's image fields (`image`, `feature_image`, `cover`, `thumbnail`,
-`og_image`, `header.image`, `header.teaser`, `header.overlay_image` by default; a field may also
-be a mapping with a `path`, `src` or `url`) and reports:
-- a malformed value (control characters, backslashes, an unknown scheme) — error;
-- a `javascript:`, `vbscript:` or `data:` URL — error;
-- unencoded spaces — error;
-- `http://` (mixed content on an HTTPS site) — warning;
-- a protocol-relative `//host/…` URL — warning;
-- a host not in `allowed-hosts` (hot-linking someone else's server) — warning;
-- a site-relative path whose file does not exist under the site root — error;
-- an extension that is not an image's — warning.
-Values with Liquid (`{{ site.url }}/a.png`) are not judged.
-
-## Why
-Themes put these images in `<meta property="og:image">`, hero banners and post lists. A
-hot-linked image breaks when the other site moves it (or bills you for it), a missing file is a
-broken banner on every list page, and `http://` images are blocked or flagged on HTTPS pages.
-
-## Bad
-```html
----
-title: News
-image: 'http://other-blog.example/wp-content/uploads/news.jpg'
----
-<p>Body.</p>
-```
-
-## Good
-```html
----
-title: News
-image: /assets/images/news.jpg
----
-<p>Body.</p>
-```
-
-## Fix safety
-Only `http://` has a fix, to `https://`, and it is unsafe (`--unsafe-fixes`): the other host
-may not serve HTTPS.
-
-## Options
-- `keys` (list): the front matter fields to check; dotted for nested keys (`header.image`).
-- `allowed-hosts` (list, default `[]`): hosts you may serve images from; a leading `.` allows
-  subdomains (`.example.com`). Every other host is reported as hot-linking.
-- `image-extensions` (list): extensions accepted as images; a path without one is accepted.
-"""
+"""Front matter image URLs that are broken, unsafe, insecure or hot-linked."""
 
 from __future__ import annotations
 
@@ -63,6 +15,56 @@ _EXTENSION = re.compile(r"\.([A-Za-z0-9]+)$")
 
 
 class ImageUrl(Rule):
+    """Front matter image URLs that are broken, unsafe, insecure or hot-linked.
+
+    ## What it does
+    Checks the front matter's image fields (`image`, `feature_image`, `cover`, `thumbnail`,
+    `og_image`, `header.image`, `header.teaser`, `header.overlay_image` by default; a field may also
+    be a mapping with a `path`, `src` or `url`) and reports:
+    - a malformed value (control characters, backslashes, an unknown scheme) — error;
+    - a `javascript:`, `vbscript:` or `data:` URL — error;
+    - unencoded spaces — error;
+    - `http://` (mixed content on an HTTPS site) — warning;
+    - a protocol-relative `//host/…` URL — warning;
+    - a host not in `allowed-hosts` (hot-linking someone else's server) — warning;
+    - a site-relative path whose file does not exist under the site root — error;
+    - an extension that is not an image's — warning.
+    Values with Liquid (`{{ site.url }}/a.png`) are not judged.
+
+    ## Why
+    Themes put these images in `<meta property="og:image">`, hero banners and post lists. A
+    hot-linked image breaks when the other site moves it (or bills you for it), a missing file is a
+    broken banner on every list page, and `http://` images are blocked or flagged on HTTPS pages.
+
+    ## Bad
+    ```html
+    ---
+    title: News
+    image: 'http://other-blog.example/wp-content/uploads/news.jpg'
+    ---
+    <p>Body.</p>
+    ```
+
+    ## Good
+    ```html
+    ---
+    title: News
+    image: /assets/images/news.jpg
+    ---
+    <p>Body.</p>
+    ```
+
+    ## Fix safety
+    Only `http://` has a fix, to `https://`, and it is unsafe (`--unsafe-fixes`): the other host
+    may not serve HTTPS.
+
+    ## Options
+    - `keys` (list): the front matter fields to check; dotted for nested keys (`header.image`).
+    - `allowed-hosts` (list, default `[]`): hosts you may serve images from; a leading `.` allows
+      subdomains (`.example.com`). Every other host is reported as hot-linking.
+    - `image-extensions` (list): extensions accepted as images; a path without one is accepted.
+"""
+
     id = "image-url"
     summary = "Front matter image URL that is malformed, unsafe, insecure, missing or hot-linked"
     fixable = "sometimes"

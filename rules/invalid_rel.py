@@ -1,34 +1,4 @@
-"""Link types in `rel` that HTML does not define, `dofollow` above all.
-
-## What it does
-Checks every token of `rel` on `<a>`, `<area>` and `<form>` against the link types the HTML
-standard defines (`alternate`, `author`, `bookmark`, `external`, `help`, `license`, `next`,
-`nofollow`, `noopener`, `noreferrer`, `opener`, `prev`, `search`, `tag`, `privacy-policy`,
-`terms-of-service`) and those search engines and microformats use (`ugc`, `sponsored`, `me`).
-Tokens are compared case-insensitively; each unknown token is reported on its own.
-
-## Why
-`rel="dofollow"` does not exist: links are followed unless they say `nofollow`. It is the mark
-of SEO backlink schemes, which search engines penalise, and of copy-pasted spam. Other unknown
-tokens are typos (`noopner`) that silently disable what the author meant.
-
-## Bad
-```html
-<p>Source: <a href="https://example.com/" rel="dofollow">example.com</a></p>
-```
-
-## Good
-```html
-<p>Source: <a href="https://example.com/">example.com</a></p>
-```
-
-## Fix safety
-Safe. The fix removes the unknown token, and the whole `rel` attribute when no token is left.
-The link and its text stay. A `rel` value with entities or Liquid is reported but not fixed.
-
-## Options
-- `extra-tokens` (list, default `[]`): more tokens to accept, e.g. `["lightbox"]`.
-"""
+"""Link types in `rel` that HTML does not define, `dofollow` above all."""
 
 from __future__ import annotations
 
@@ -48,6 +18,39 @@ _TOKEN = re.compile(r"[^ \t\n\f\r]+")
 
 
 class InvalidRel(Rule):
+    """Link types in `rel` that HTML does not define, `dofollow` above all.
+
+    ## What it does
+    Checks every token of `rel` on `<a>`, `<area>` and `<form>` against the link types the HTML
+    standard defines (`alternate`, `author`, `bookmark`, `external`, `help`, `license`, `next`,
+    `nofollow`, `noopener`, `noreferrer`, `opener`, `prev`, `search`, `tag`, `privacy-policy`,
+    `terms-of-service`) and those search engines and microformats use (`ugc`, `sponsored`, `me`).
+    Tokens are compared case-insensitively; each unknown token is reported on its own.
+
+    ## Why
+    `rel="dofollow"` does not exist: links are followed unless they say `nofollow`. It is the mark
+    of SEO backlink schemes, which search engines penalise, and of copy-pasted spam. Other unknown
+    tokens are typos (`noopner`) that silently disable what the author meant.
+
+    ## Bad
+    ```html
+    <p>Source: <a href="https://example.com/" rel="dofollow">example.com</a></p>
+    ```
+
+    ## Good
+    ```html
+    <p>Source: <a href="https://example.com/">example.com</a></p>
+    ```
+
+    ## Fix safety
+    Safe. The fix removes the unknown token, and the whole `rel` attribute when no token is left.
+    The link and its text stay. A `rel` value with entities is reported but not fixed; one with
+    Liquid (`{{ page.rel }}`) is not judged, since its tokens are known only at build time.
+
+    ## Options
+    - `extra-tokens` (list, default `[]`): more tokens to accept, e.g. `["lightbox"]`.
+"""
+
     id = "invalid-rel"
     summary = "`rel` token that HTML does not define (dofollow, typos)"
     fixable = "sometimes"
