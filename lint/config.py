@@ -58,7 +58,10 @@ _TOP_KEYS = {
 def find_config(start: Path) -> Path | None:
     """The nearest config file at or above ``start`` (a pyproject.toml counts only with a
     ``[tool.postlint]`` table)."""
-    start = start.resolve()
+    try:
+        start = start.resolve()
+    except (OSError, RuntimeError):  # a symlink loop; the file itself becomes a read-error
+        start = start.absolute()
     folder = start if start.is_dir() else start.parent
     for candidate in (folder, *folder.parents):
         for name in CONFIG_FILES:

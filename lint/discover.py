@@ -91,10 +91,18 @@ def _walk_dir(folder: Path, ignores, excluded, exclude_root) -> Iterator[Path]:
         return
     for entry in entries:
         path = Path(entry.path)
-        if entry.is_dir():
+        if _is_dir(entry):
             if entry.name in SKIP_DIRS or _ignored(path, True, ignores, excluded, exclude_root):
                 continue
             yield from _walk_dir(path, ignores, excluded, exclude_root)
         elif entry.name.lower().endswith(POST_EXTENSIONS):
             if not _ignored(path, False, ignores, excluded, exclude_root):
                 yield path
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    # A symlink loop raises ELOOP here; as a file it becomes a read-error finding instead.
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
