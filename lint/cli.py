@@ -103,6 +103,7 @@ def _cmd_check(argv: list[str]) -> int:
     registry = Registry()
     rules = select_rules(registry, config, args.select, args.extend_select, args.ignore)
     linter = Linter(rules, config)
+    linter.ignored_problems |= set(args.ignore or [])  # read-error & co. are no rules to deselect
     files = list(discover(paths, config.exclude, config.root))
     results = [linter.lint_file(path) for path in files]
     options = Options(
