@@ -94,6 +94,19 @@ def test_directory_named_like_a_post_is_a_read_error(tmp_path, linter):
     assert result.fixable is False
 
 
+def test_unreadable_file_is_a_read_error(tmp_path, capsys):
+    post = write(tmp_path / "secret.md", FRONT)
+    post.chmod(0)
+    try:
+        if os.access(post, os.R_OK):
+            pytest.skip("running as root: permissions do not stop reading (see the folder and symlink tests)")
+        code, findings = lint_json(capsys, str(tmp_path))
+        assert (code, found(findings)) == (1, [("read-error", 1, 1)])
+        assert "Permission denied" in findings[0]["message"]
+    finally:
+        post.chmod(0o644)
+
+
 @pytest.mark.parametrize("target", ["missing.md", "loop.md"])
 def test_dangling_or_looping_symlink_is_a_read_error(tmp_path, capsys, target):
     link = tmp_path / "loop.md" if target == "loop.md" else tmp_path / "broken.md"

@@ -248,7 +248,9 @@ def test_self_closed_raw_text_element_does_not_hide_the_rest(opening):
 )
 def test_every_lxml_attribute_is_in_tag_attrs(text):
     html = parse(text)
-    el, tag = next(html.iter())
+    el = next(html.root.iter("input", "a"))
+    tag = html.tag(el)
+    assert tag is not None, "the start tag was not tokenized"
     assert {k: tag.attrs[k].value for k in el.attrib if k in tag.attrs} == dict(el.attrib)
 
 
