@@ -163,36 +163,70 @@ class Html:
         self.text = text
         self.start, self.end = start, end
         self.root: etree._Element | None = None
-        self._tokens: list[re.Match[str]] = []
         self._starts: list[re.Match[str]] = []
         self._tags: list[Tag | None] = []
         self._index: dict[etree._Element, int] = {}
         self._elements: list[etree._Element | None] | None = None
-        self._end_tags: list[tuple[int, int] | None] | None = None
-        self._stray: list[tuple[int, int, str]] = []
-        self._too_deep: Tag | None = None
+        # End tags by start tag number, paired with the HTML rule for "any other end tag"
+        # (the nearest open element of that name); None when the source leaves it implied.
+        self.end_tags: list[tuple[int, int] | None] = []
+        # End tags that close nothing: (start, end, name).
+        self.stray_end_tags: list[tuple[int, int, str]] = []
+        self._too_deep_index: int | None = None
         self._depth_error = False
         marked = self._tokenize()
         if marked.strip():
             self._parse(marked)
 
     def _tokenize(self) -> str:
-        text, tokens, starts = self.text, self._tokens, self._starts
+        """Find every tag, number the start tags, pair end tags; return the marked copy."""
+        text, starts = self.text, self._starts
+        ends: list[tuple[int, int] | None] = []
+        names: list[str] = []  # the stack of open elements: names and start tag numbers
+        numbers: list[int] = []
         pieces: list[str] = []
         last = self.start
         for m in _TOKEN.finditer(text, self.start, self.end):
             kind = m.lastindex
             if kind is None:
                 continue
-            tokens.append(m)
-            if kind != 3:
-                name_end = m.end(kind)
-                pieces.append(text[last:name_end])
-                pieces.append(_marker(len(starts)))
-                last = name_end
-                starts.append(m)
+            if kind == 3:
+                name = m.group(3).lower()
+                if names and names[-1] == name:
+                    names.pop()
+                    ends[numbers.pop()] = m.span()
+                    continue
+                for i in range(len(names) - 2, -1, -1):
+                    if names[i] == name:
+                        ends[numbers[i]] = m.span()
+                        del names[i:], numbers[i:]
+                        break
+                else:
+                    self.stray_end_tags.append((m.start(), m.end(), name))
+                continue
+            number = len(starts)
+            name_end = m.end(kind)
+            pieces.append(text[last:name_end])
+            pieces.append(_marker(number))
+            last = name_end
+            starts.append(m)
+            if kind == 1:
+                close = _RAW_END.search(m.group())
+                if close is not None and close.group(1).lower() == m.group(1).lower():
+                    ends.append((m.start() + close.start(), m.end()))
+                    continue
+                ends.append(None)
+                continue
+            ends.append(None)
+            name = m.group(2).lower()
+            if name not in VOID:
+                names.append(name)
+                numbers.append(number)
+                if len(names) == DEPTH_LIMIT - 2 and self._too_deep_index is None:
+                    self._too_deep_index = number
         pieces.append(text[last : self.end])
         self._tags = [None] * len(starts)
+        self.end_tags = ends
         return "".join(pieces)
 
     def _parse(self, marked: str) -> None:
@@ -257,62 +291,13 @@ class Html:
             if i is not None:
                 yield el, tag_at(i)
 
-    # -- end tags, found by the HTML rule for "any other end tag" ------------------------
-
-    @property
-    def end_tags(self) -> list[tuple[int, int] | None]:
-        if self._end_tags is None:
-            self._pair()
-        return self._end_tags  # type: ignore[return-value]
-
-    @property
-    def stray_end_tags(self) -> list[tuple[int, int, str]]:
-        """End tags that close nothing: (start, end, name)."""
-        if self._end_tags is None:
-            self._pair()
-        return self._stray
-
     @property
     def too_deep(self) -> Tag | None:
         """The tag at which the parser stopped nesting (its content is lost), if it did."""
-        if not self._depth_error:
+        if not self._depth_error or not self._starts:
             return None
-        if self._end_tags is None:
-            self._pair()
-        return self._too_deep
-
-    def _pair(self) -> None:
-        ends: list[tuple[int, int] | None] = [None] * len(self._starts)
-        stack: list[tuple[str, int]] = []
-        number = deepest = deepest_tag = 0
-        for m in self._tokens:
-            kind = m.lastindex
-            if kind == 3:
-                name = m.group(3).lower()
-                for i in range(len(stack) - 1, -1, -1):
-                    if stack[i][0] == name:
-                        ends[stack[i][1]] = m.span()
-                        del stack[i:]
-                        break
-                else:
-                    self._stray.append((m.start(), m.end(), name))
-                continue
-            if kind == 1:
-                close = _RAW_END.search(m.group())
-                if close is not None and close.group(1).lower() == m.group(1).lower():
-                    ends[number] = (m.start() + close.start(), m.end())
-            else:
-                name = m.group(2).lower()
-                if name not in VOID:
-                    stack.append((name, number))
-                    if len(stack) > deepest:
-                        deepest, deepest_tag = len(stack), number
-                        if deepest == DEPTH_LIMIT - 2:
-                            self._too_deep = self.tag_at(number)
-            number += 1
-        self._end_tags = ends
-        if self._too_deep is None and self._starts:
-            self._too_deep = self.tag_at(deepest_tag)
+        index = self._too_deep_index
+        return self.tag_at(index if index is not None else len(self._starts) - 1)
 
 
 _VISIBLE_TEXT = etree.XPath("descendant::text()[not(ancestor::script or ancestor::style)]")

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from postlint import Fix, Rule
 from postlint.edits import remove_block
 
-LINE_BREAK = "br"
+# No child but <br>: an element or a comment inside is content, not a spacer.
+CANDIDATES = etree.XPath("//p[not(*[not(self::br)])][not(comment() or processing-instruction())]")
 # The parser closes a `<p>` before a block (`<p>&nbsp;<div>words</div></p>`): the element is
 # empty, but the source up to `</p>` holds words that deleting it would lose.
 _TAG_OTHER_THAN_BR = re.compile(r"<(?!br[\s/>])[a-z]", re.I)
@@ -55,9 +58,7 @@ class EmptyParagraph(Rule):
     severity = "warning"
 
     def check(self, post):
-        for el, tag in post.html.iter("p"):
-            if any(child.tag != LINE_BREAK for child in el):
-                continue  # an element or a comment inside: not a spacer
+        for el, tag in post.html.xpath(CANDIDATES):
             if "".join(el.itertext()).strip():
                 continue
             fix = None

@@ -1,65 +1,90 @@
 """``--output-format full`` (the default): findings grouped by file, each with a code frame.
 
-Rendered with rich; without a terminal or with NO_COLOR set the same text comes out plain.
+The layout is made once as lines of (text, style) pieces. On a terminal rich renders them in
+colour, one Text per file; otherwise (a pipe, a file, NO_COLOR) the same text is written
+plain, without loading rich at all.
 """
 
 from __future__ import annotations
 
-from rich.cells import cell_len
-from rich.console import Console
-from rich.text import Text
+import unicodedata
 
 from . import locate, statistics_table, summary_line
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-FRAME_WIDTH = 100  # cells of source shown around a column on long lines
+CONTEXT = 60  # characters of a long line shown on each side of the column
+
+
+def _width(text: str) -> int:
+    """Terminal cells: East Asian wide and full-width characters take two."""
+    if text.isascii():
+        return len(text)
+    wide, combining = unicodedata.east_asian_width, unicodedata.combining
+    return sum(2 if wide(c) in "WF" else 0 if combining(c) else 1 for c in text)
 
 
 def frame(line_text: str, column: int, end_column: int | None) -> tuple[str, str]:
     """The source line (clipped around ``column`` when long) and the caret line under it."""
+    line_text = line_text.rstrip("\r\n")
     start = column - 1
     stop = end_column - 1 if end_column is not None and end_column > column else start + 1
-    prefix = ""
-    if cell_len(line_text) > FRAME_WIDTH:
-        left = max(0, start - FRAME_WIDTH // 3)
-        line_text, start, stop = line_text[left:left + FRAME_WIDTH], start - left, stop - left
-        if left:
-            prefix = "…"
-    line_text = line_text.rstrip("\r\n")
-    stop = min(max(stop, start + 1), max(len(line_text), start + 1))
+    left = max(0, start - CONTEXT)
+    right = min(len(line_text), max(stop, start + 1) + CONTEXT)
+    shown = ("…" if left else "") + line_text[left:right] + ("…" if right < len(line_text) else "")
+    offset = 1 if left else 0
+    start, stop = start - left + offset, min(stop, right) - left + offset
     # Pad with the same tabs the source has so the caret lines up in any terminal.
-    pad = "".join(c if c == "\t" else " " * cell_len(c) for c in line_text[:start])
-    carets = "^" * max(1, cell_len(line_text[start:stop]))
-    return prefix + line_text, " " * len(prefix) + pad + carets
+    prefix = shown[:start]
+    pad = "".join("\t" if c == "\t" else " " * _width(c) for c in prefix) if "\t" in prefix else " " * _width(prefix)
+    carets = "^" * max(1, _width(shown[start:stop]))
+    return shown, pad + carets
+
+
+def layout(result) -> list[list[tuple[str, str]]]:
+    lines: list[list[tuple[str, str]]] = [[(result.path, "bold underline")]]
+    for item in locate(result):
+        f = item.finding
+        style = STYLE.get(f.severity, "")
+        lines.append([
+            (f"  {item.line}:{item.column}", "bold"), ("  ", ""), (f.severity, style), ("  ", ""),
+            (f.message, ""), ("  ", ""), (f.rule, "dim"), (" [*]" if item.fixable else "", "green"),
+        ])
+        if result.source is not None:
+            end_col = item.end_column if item.end_line == item.line else None
+            source_line, caret = frame(result.source.line_text(item.line), item.column, end_col)
+            gutter = " " * len(str(item.line))
+            lines.append([(f"    {gutter} |", "blue")])
+            lines.append([(f"    {item.line} | ", "blue"), (source_line, "")])
+            lines.append([(f"    {gutter} | ", "blue"), (caret, style)])
+    lines.append([])
+    return lines
 
 
 def render(results, out, options) -> None:
-    console = Console(
-        file=out, force_terminal=options.color, no_color=not options.color, color_system="auto" if options.color else None,
-        highlight=False, soft_wrap=True, emoji=False, markup=False,
-    )
+    console = None
+    if options.color:
+        from rich.console import Console
+
+        console = Console(file=out, force_terminal=True, highlight=False, soft_wrap=True, emoji=False, markup=False)
     for result in results:
-        items = locate(result)
-        if not items:
+        if not result.findings:
             continue
-        console.print(Text(result.path, style="bold underline"))
-        for item in items:
-            f = item.finding
-            header = Text.assemble(
-                ("  ", ""), (f"{item.line}:{item.column}", "bold"), ("  ", ""),
-                (f.severity, STYLE.get(f.severity, "")), ("  ", ""), (f.message, ""),
-                ("  ", ""), (f.rule, "dim"), (" [*]" if item.fixable else "", "green"),
-            )
-            console.print(header)
-            if result.source is not None:
-                end_col = item.end_column if item.end_line == item.line else None
-                source_line, caret = frame(result.source.line_text(item.line), item.column, end_col)
-                gutter = len(str(item.line))
-                console.print(Text(f"    {' ' * gutter} |", style="blue"))
-                console.print(Text.assemble((f"    {item.line} | ", "blue"), (source_line, "")))
-                console.print(Text.assemble((f"    {' ' * gutter} | ", "blue"), (caret, STYLE.get(f.severity, ""))))
-        console.print()
+        lines = layout(result)
+        if console is None:
+            out.write("\n".join("".join(text for text, _ in line) for line in lines) + "\n")
+            continue
+        from rich.text import Text
+
+        block = Text()
+        for line in lines:
+            for text, style in line:
+                block.append(text, style=style or None)
+            block.append("\n")
+        console.print(block, end="")
     if options.statistics:
         statistics_table(results, out, options)
     if not options.quiet:
-        console.print(Text(summary_line(results), style="bold"))
+        if console is None:
+            out.write(summary_line(results) + "\n")
+        else:
+            console.print(summary_line(results), style="bold")
