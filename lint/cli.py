@@ -46,6 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output-format", choices=FORMATS, default="full", help="report format (default: full)")
     p.add_argument("--statistics", action="store_true", help="count findings per rule")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    p.add_argument("--fix", action="store_true", help="apply safe fixes, then report what remains")
+    p.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
+    p.add_argument("--diff", action="store_true", help="print what --fix would change as a unified diff; write nothing")
+    p.add_argument("--show-fixes", action="store_true", help="with --fix, list what was fixed in each file")
+    p.add_argument("--exit-non-zero-on-fix", action="store_true", help="with --fix, exit 1 when anything was fixed")
     p.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
     p.add_argument("-v", "--verbose", action="store_true", help="show tracebacks of internal errors")
     p.add_argument("--version", action="version", version=f"postlint {__version__}")
@@ -105,19 +110,82 @@ def _cmd_check(argv: list[str]) -> int:
     linter = Linter(rules, config)
     linter.ignored_problems |= set(args.ignore or [])  # read-error & co. are no rules to deselect
     files = list(discover(paths, config.exclude, config.root))
-    results = [linter.lint_file(path) for path in files]
     options = Options(
         color=_use_color(),
         quiet=args.quiet,
         statistics=args.statistics,
         summaries={r.id: r.summary for r in rules} if args.statistics else None,
     )
+    if args.fix or args.diff:
+        return _fix(args, linter, files, options)
+    results = [linter.lint_file(path) for path in files]
     render(args.output_format, results, sys.stdout, options)
+    return _exit_code(args, results)
+
+
+def _exit_code(args: argparse.Namespace, results, fixed: int = 0) -> int:
     if any(f.rule == "internal-error" for r in results for f in r.findings):
         return EXIT_ERROR
     if args.exit_zero:
         return EXIT_CLEAN
-    return EXIT_FINDINGS if any(r.findings for r in results) else EXIT_CLEAN
+    if any(r.findings for r in results) or (fixed and args.exit_non_zero_on_fix):
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+def _fix(args: argparse.Namespace, linter, files: list[Path], options) -> int:
+    """--fix writes fixed posts and reports what remains; --diff only shows the change."""
+    import difflib
+
+    from .engine import FileResult
+    from .fixer import fix_source, not_written, writable, write_atomic
+    from .report import render
+
+    results, fixed_total, changed_files = [], 0, 0
+    for path in files:
+        source = linter.read(path)
+        if isinstance(source, FileResult):
+            results.append(source)
+            continue
+        outcome = fix_source(linter, source, str(path), unsafe=args.unsafe_fixes)
+        if outcome.changed:
+            if args.diff:
+                sys.stdout.writelines(difflib.unified_diff(
+                    source.text.splitlines(keepends=True), outcome.text.splitlines(keepends=True),
+                    fromfile=f"a/{path}", tofile=f"b/{path}",
+                ))
+            else:
+                problem = "file is read-only" if not writable(path) else None
+                if problem is None:
+                    try:
+                        write_atomic(Path(path), source.to_bytes(outcome.text))
+                    except OSError as exc:
+                        problem = f"cannot write: {exc.strerror or exc}"
+                if problem is not None:
+                    outcome = not_written(linter, source, str(path), problem)
+        if outcome.changed:
+            changed_files += 1
+            fixed_total += sum(outcome.applied.values())
+            if args.show_fixes and not args.diff:
+                fixes = ", ".join(f"{n} × {rule}" for rule, n in sorted(outcome.applied.items()))
+                print(f"{path}: fixed {fixes}", file=sys.stderr)
+        results.append(outcome.result)
+    remaining = sum(len(r.findings) for r in results)
+    if args.diff:
+        if not args.quiet:
+            print(f"Would fix {fixed_total} {_plural(fixed_total, 'finding')} in {changed_files} "
+                  f"{_plural(changed_files, 'file')}.", file=sys.stderr)
+        code = _exit_code(args, results)
+        return EXIT_FINDINGS if changed_files and not args.exit_zero else code
+    render(args.output_format, results, sys.stdout, options)
+    sys.stdout.flush()
+    if not args.quiet:
+        print(f"{fixed_total} fixed, {remaining} remaining.", file=sys.stderr)
+    return _exit_code(args, results, fixed_total)
+
+
+def _plural(n: int, word: str) -> str:
+    return word if n == 1 else word + "s"
 
 
 def _use_color() -> bool:

@@ -37,6 +37,9 @@ class Config:
     static_dirs: list[str] | None = None
     markdown_extensions: list[str] = field(default_factory=lambda: [".md", ".markdown"])
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Move a rule's fixes between safe (--fix) and unsafe (--unsafe-fixes), as ruff does.
+    extend_safe_fixes: list[str] = field(default_factory=list)
+    extend_unsafe_fixes: list[str] = field(default_factory=list)
 
     @property
     def root(self) -> Path | None:
@@ -52,6 +55,8 @@ _TOP_KEYS = {
     "static-dirs": "list",
     "markdown-extensions": "list",
     "rules": "table",
+    "extend-safe-fixes": "list",
+    "extend-unsafe-fixes": "list",
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,6 +54,8 @@ def select_rules(
     check_ids(config.select or [], f"{where}: select")
     check_ids(config.extend_select, f"{where}: extend-select")
     check_ids(config.ignore, f"{where}: ignore")
+    check_ids(config.extend_safe_fixes, f"{where}: extend-safe-fixes")
+    check_ids(config.extend_unsafe_fixes, f"{where}: extend-unsafe-fixes")
     check_ids(select or [], "--select")
     check_ids(extend_select or [], "--extend-select")
     check_ids(ignore or [], "--ignore")
@@ -84,6 +87,8 @@ class Linter:
         self.rules = rules
         self.config = config or Config()
         self.ignored_problems = set(self.config.ignore)
+        self.applicability = {rule: "unsafe" for rule in self.config.extend_unsafe_fixes}
+        self.applicability.update({rule: "safe" for rule in self.config.extend_safe_fixes})
         if site is None:
             static = tuple(self.config.static_dirs or DEFAULT_STATIC_DIRS)
             site = Site(self.config.site_root or self.config.root, static)
@@ -121,28 +126,46 @@ class Linter:
                 fixable = False
         if self.ignored_problems:
             findings = [f for f in findings if f.rule not in self.ignored_problems]
+        if self.applicability:
+            for f in findings:
+                wanted = self.applicability.get(f.rule)
+                if f.fix is not None and wanted is not None and f.fix.applicability != wanted:
+                    f.fix = dataclasses.replace(f.fix, applicability=wanted)
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
         return findings, fixable
 
-    def lint_bytes(self, raw: bytes, path: str) -> FileResult:
+    def decode(self, raw: bytes, path: str) -> Source | FileResult:
+        """The decoded post, or the result that says why it is not a text post."""
         try:
-            source = Source.from_bytes(raw)
+            return Source.from_bytes(raw)
         except DecodeProblem as problem:
             lenient = Source.from_text(raw.decode("utf-8", "replace"))
             finding = Finding(problem.rule, problem.message, problem.offset, problem.offset, "error")
             return FileResult(path, lenient, self._keep([finding]), fixable=False)
-        findings, fixable = self.lint_source(source, path)
-        return FileResult(path, source, findings, fixable)
 
-    def lint_file(self, path: str | os.PathLike[str]) -> FileResult:
-        display = str(path)
+    def read(self, path: str | os.PathLike[str]) -> Source | FileResult:
+        """Read and decode one file, or the result that says why it cannot be linted."""
         try:
             raw = Path(path).read_bytes()
         except OSError as exc:
             reason = exc.strerror or type(exc).__name__
             finding = Finding("read-error", f"cannot read file: {reason}", 0, 0, "error")
-            return FileResult(display, None, self._keep([finding]), fixable=False)
-        return self.lint_bytes(raw, display)
+            return FileResult(str(path), None, self._keep([finding]), fixable=False)
+        return self.decode(raw, str(path))
+
+    def lint_bytes(self, raw: bytes, path: str) -> FileResult:
+        source = self.decode(raw, path)
+        if isinstance(source, FileResult):
+            return source
+        findings, fixable = self.lint_source(source, path)
+        return FileResult(path, source, findings, fixable)
+
+    def lint_file(self, path: str | os.PathLike[str]) -> FileResult:
+        source = self.read(path)
+        if isinstance(source, FileResult):
+            return source
+        findings, fixable = self.lint_source(source, str(path))
+        return FileResult(str(path), source, findings, fixable)
 
     def _keep(self, findings: list[Finding]) -> list[Finding]:
         return [f for f in findings if f.rule not in self.ignored_problems]

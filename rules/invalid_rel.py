@@ -14,6 +14,8 @@ DEFINED = frozenset(
     "prev search tag privacy-policy terms-of-service ugc sponsored me".split()
 )
 ELEMENTS = ("a", "area", "form")
+# Backlink-scheme tokens no browser, crawler or script gives a meaning: removing them is safe.
+MEANINGLESS = frozenset({"dofollow", "follow", "do-follow", "index"})
 _TOKEN = re.compile(r"[^ \t\n\f\r]+")
 
 
@@ -43,8 +45,11 @@ class InvalidRel(Rule):
     ```
 
     ## Fix safety
-    Safe. The fix removes the unknown token, and the whole `rel` attribute when no token is left.
-    The link and its text stay. A `rel` value with entities is reported but not fixed; one with
+    The fix removes the unknown token, and the whole `rel` attribute when no token is left; the
+    link and its text stay. It is safe for the SEO tokens that mean nothing to anyone
+    (`dofollow`, `follow`, `do-follow`, `index`) and unsafe (`--unsafe-fixes`) for the others:
+    scripts select links by made-up tokens (Bootstrap's `rel="tooltip"`, lightboxes'
+    `rel="lightbox"`), and removing those changes what the page does. A `rel` value with entities is reported but not fixed; one with
     Liquid (`{{ page.rel }}`) is not judged, since its tokens are known only at build time.
 
     ## Options
@@ -82,5 +87,6 @@ class InvalidRel(Rule):
                         edit = Edit(start, attr.value_start + tokens[i + 1].start(), "")
                     else:  # the last token and the space before it
                         edit = Edit(attr.value_start + tokens[i - 1].end(), end, "")
-                    fix = Fix((edit,), f"Remove `{m.group()}` from `rel`")
+                    safety = "safe" if m.group().lower() in MEANINGLESS else "unsafe"
+                    fix = Fix((edit,), f"Remove `{m.group()}` from `rel`", safety)
                 yield self.finding(start, end, f"`rel` token `{m.group()}` is not defined by HTML", fix)
