@@ -10,6 +10,7 @@ from typing import Iterable
 
 from .config import Config, ConfigError, rule_options
 from .html import DEPTH_LIMIT
+from .mask import Mask
 from .post import Post
 from .problems import PROBLEMS
 from .registry import Registry
@@ -126,6 +127,9 @@ class Linter:
                 fixable = False
         if self.ignored_problems:
             findings = [f for f in findings if f.rule not in self.ignored_problems]
+        masked = post.mask
+        if masked.code or masked.liquid:
+            findings = _outside_mask(findings, masked)
         if self.applicability:
             for f in findings:
                 wanted = self.applicability.get(f.rule)
@@ -169,3 +173,21 @@ class Linter:
 
     def _keep(self, findings: list[Finding]) -> list[Finding]:
         return [f for f in findings if f.rule not in self.ignored_problems]
+
+
+def _outside_mask(findings: list[Finding], masked: Mask) -> list[Finding]:
+    """No finding inside code or a literal Liquid block, no edit inside any masked region.
+
+    Rules never see masked text; this holds the promise for every rule, a plugin's too."""
+    code = masked.code
+    regions = masked.regions()
+    kept = []
+    for f in findings:
+        if any(s <= f.start < e for s, e in code):
+            continue
+        if f.fix is not None and any(
+            edit.start < e and s < edit.end for edit in f.fix.edits for s, e in regions
+        ):
+            f.fix = None
+        kept.append(f)
+    return kept

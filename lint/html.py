@@ -121,18 +121,20 @@ class Tag:
     def attrs(self) -> dict[str, Attr]:
         """The attributes as written; the first of duplicates wins, as in browsers."""
         if self._attrs is None:
-            text = self._html.text
+            # Attributes are found in the masked text (a Liquid expression cannot end a value)
+            # and read from the original (where `{{` marks a value as templated).
+            scan, original = self._html.scan, self._html.text
             self._attrs = {}
             end = self.end - 1
-            if text[end - 1 : end] == "/":
+            if scan[end - 1 : end] == "/":
                 end -= 1
-            for m in _ATTR.finditer(text, self.name_end, end):
+            for m in _ATTR.finditer(scan, self.name_end, end):
                 name = m.group(1).lower()
                 for group in (2, 3, 4):
                     if m.group(group) is not None:
                         vs, ve = m.span(group)
-                        quote = "" if group == 4 else text[vs - 1]
-                        value = m.group(group)
+                        quote = "" if group == 4 else original[vs - 1]
+                        value = original[vs:ve]
                         if "&" in value:
                             value = _html.unescape(value)
                         break
@@ -159,8 +161,11 @@ class Html:
     attributes, and the pairing of end tags with start tags.
     """
 
-    def __init__(self, text: str, start: int, end: int) -> None:
+    def __init__(self, text: str, start: int, end: int, scan: str | None = None) -> None:
         self.text = text
+        # What the tokenizer and the parser see: ``text`` with what is not HTML masked
+        # (lint/mask.py), the same length, so every offset holds in both.
+        self.scan = text if scan is None else scan
         self.start, self.end = start, end
         self.root: etree._Element | None = None
         self._starts: list[re.Match[str]] = []
@@ -180,7 +185,7 @@ class Html:
 
     def _tokenize(self) -> str:
         """Find every tag, number the start tags, pair end tags; return the marked copy."""
-        text, starts = self.text, self._starts
+        text, starts = self.scan, self._starts
         ends: list[tuple[int, int] | None] = []
         names: list[str] = []  # the stack of open elements: names and start tag numbers
         numbers: list[int] = []
@@ -250,7 +255,7 @@ class Html:
         if tag is None:
             m = self._starts[index]
             kind = m.lastindex
-            end = m.end() if kind == 2 else _START_TAG.match(self.text, m.start()).end()
+            end = m.end() if kind == 2 else _START_TAG.match(self.scan, m.start()).end()
             tag = self._tags[index] = Tag(self, m.group(kind).lower(), m.start(), end, m.end(kind), index)
         return tag
 

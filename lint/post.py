@@ -7,6 +7,7 @@ from pathlib import PurePosixPath
 
 from . import frontmatter
 from .html import Html
+from .mask import Mask, mask
 from .site import Site
 from .source import Source
 
@@ -37,5 +38,10 @@ class Post:
         return fm.end if fm is not None else 0
 
     @cached_property
+    def mask(self) -> Mask:
+        """The body with code, literal Liquid blocks and Liquid expressions masked."""
+        return mask(self.text, self.body_start, len(self.text), self.is_markdown)
+
+    @cached_property
     def html(self) -> Html:
-        return Html(self.text, self.body_start, len(self.text))
+        return Html(self.text, self.body_start, len(self.text), self.mask.text)

@@ -388,7 +388,8 @@ def summary(counts: Counter, problems: list[str]) -> str:
 
 def test_corpus_every_tagged_element_is_joined_to_its_own_tag():
     counts, mismatches, _, _ = join_once()
-    assert counts["elements joined"] > 10_000, summary(counts, mismatches)
+    # ~9,400 since Markdown code is masked (about 700 tags stand in code blocks and spans)
+    assert counts["elements joined"] > 9_000, summary(counts, mismatches)
     assert mismatches == [], summary(counts, mismatches)
 
 

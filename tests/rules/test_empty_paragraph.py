@@ -3,9 +3,6 @@
 import pytest
 
 RULE = "empty-paragraph"
-MARKDOWN_NOT_MASKED = pytest.mark.xfail(
-    strict=True, reason="lint/: Markdown code fences and code spans are parsed as HTML (not masked)"
-)
 
 CASES = [
     # Every spelling of a non-breaking space, and <br>.
@@ -52,9 +49,9 @@ CASES = [
 # In Markdown, code is not HTML: it is never flagged nor edited.
 MARKDOWN_CASES = [
     pytest.param("Text\n\n<p>&nbsp;</p>\n\nMore text.\n", [(3, 1)], "Text\n\nMore text.\n", id="raw-html"),
-    pytest.param("Text\n\n```html\n<p>&nbsp;</p>\n```\n", [], None, id="fence", marks=MARKDOWN_NOT_MASKED),
-    pytest.param("    <p>&nbsp;</p>\n", [], None, id="indented-code", marks=MARKDOWN_NOT_MASKED),
-    pytest.param("Write `<p>&nbsp;</p>` for a spacer.\n", [], None, id="code-span", marks=MARKDOWN_NOT_MASKED),
+    pytest.param("Text\n\n```html\n<p>&nbsp;</p>\n```\n", [], None, id="fence"),
+    pytest.param("    <p>&nbsp;</p>\n", [], None, id="indented-code"),
+    pytest.param("Write `<p>&nbsp;</p>` for a spacer.\n", [], None, id="code-span"),
 ]
 
 

@@ -1,0 +1,135 @@
+"""What in a post body is not HTML, so that no rule judges or edits it.
+
+- Markdown code (fenced and indented code blocks, inline code spans), found with markdown-it-py
+  (CommonMark) for blocks and by CommonMark's backtick rule for spans.
+- Liquid blocks whose content is literal: ``{% raw %}``, ``{% highlight %}``, ``{% comment %}``.
+- Liquid tags and expressions elsewhere (``{% include x.html %}``, ``{{ page.title }}``).
+
+Masking keeps every offset valid: code and literal blocks become spaces (newlines kept), so the
+HTML parser sees nothing there; Liquid tags and expressions become underscores, so that
+``<p>{{ content }}</p>`` still has something in it. Rules read attribute values from the
+original text, where ``{{`` marks them as templated.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+_LIQUID_BLOCK = re.compile(
+    r"\{%-?\s*(raw|highlight|comment)\b.*?-?%\}.*?(?:\{%-?\s*end\1\s*-?%\}|\Z)", re.S
+)
+_LIQUID = re.compile(r"\{\{.*?(?:\}\}|\Z)|\{%.*?(?:%\}|\Z)", re.S)
+_BACKTICKS = re.compile(r"`+")
+# Cheap tests that decide whether markdown-it must run at all: a code span needs a backtick, a
+# fence ``` or ~~~, an indented code block an indented line after a blank line or a heading.
+_MAY_HAVE_CODE = re.compile(r"`|~~~|(?:\A|\n)[ \t]*(?:#[^\n]*)?\n(?: {4}|\t)|\A(?: {4}|\t)")
+
+
+@dataclass
+class Mask:
+    text: str  # the post with masked regions blanked; same length as the original
+    code: list[tuple[int, int]] = field(default_factory=list)  # code and literal Liquid blocks
+    liquid: list[tuple[int, int]] = field(default_factory=list)  # Liquid tags and expressions
+
+    def regions(self) -> list[tuple[int, int]]:
+        return sorted(self.code + self.liquid)
+
+
+def mask(text: str, start: int, end: int, markdown: bool) -> Mask:
+    """Mask the body ``text[start:end]``; the rest of ``text`` is returned as it is."""
+    code: list[tuple[int, int]] = []
+    if markdown and _MAY_HAVE_CODE.search(text, start, end):
+        code.extend(markdown_code(text, start, end))
+    code.extend(m.span() for m in _LIQUID_BLOCK.finditer(text, start, end))
+    code = _merge(code)
+    liquid = [m.span() for m in _LIQUID.finditer(text, start, end) if not _inside(m.start(), code)]
+    if not code and not liquid:
+        return Mask(text)
+    pieces, last = [], 0
+    for s, e, fill in sorted([(s, e, " ") for s, e in code] + [(s, e, "_") for s, e in liquid]):
+        if s < last:
+            continue
+        pieces.append(text[last:s])
+        segment = text[s:e]
+        pieces.append(re.sub(r"[^\n]", fill, segment) if fill == " " else re.sub(r"[^\r\n]", fill, segment))
+        last = e
+    pieces.append(text[last:])
+    return Mask("".join(pieces), code, liquid)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= offset < e for s, e in spans)
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark")
+    md.core.ruler.disable("inline")  # block structure is all we need; spans are found below
+    return md
+
+
+def markdown_code(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of fenced and indented code blocks and inline code spans in ``text[start:end]``."""
+    body = text[start:end]
+    line_starts = [0] + [m.end() for m in re.finditer("\n", body)]
+    line_starts.append(len(body))
+
+    def span(lines: list[int]) -> tuple[int, int]:
+        first, last = lines
+        return start + line_starts[first], start + line_starts[min(last, len(line_starts) - 1)]
+
+    spans: list[tuple[int, int]] = []
+    for token in _parser().parse(body):
+        if token.map is None:
+            continue
+        if token.type in ("fence", "code_block"):
+            spans.append(span(token.map))
+        elif token.type == "inline" and "`" in token.content:
+            s, e = span(token.map)
+            spans.extend(code_spans(text, s, e))
+    return spans
+
+
+def code_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """CommonMark code spans: a backtick run closed by the next run of the same length."""
+    spans: list[tuple[int, int]] = []
+    pos = start
+    while True:
+        opener = _BACKTICKS.search(text, pos, end)
+        if opener is None:
+            return spans
+        if _escaped(text, opener.start()):
+            # `\`` is a literal backtick; the rest of the run may still open a span
+            pos = opener.start() + 1
+            continue
+        n = len(opener.group())
+        closer = _BACKTICKS.search(text, opener.end(), end)
+        while closer is not None and len(closer.group()) != n:
+            closer = _BACKTICKS.search(text, closer.end(), end)
+        if closer is None:
+            pos = opener.end()
+            continue
+        spans.append((opener.start(), closer.end()))
+        pos = closer.end()
+
+
+def _escaped(text: str, i: int) -> bool:
+    backslashes = 0
+    while i > 0 and text[i - 1] == "\\":
+        backslashes += 1
+        i -= 1
+    return backslashes % 2 == 1
