@@ -18,7 +18,8 @@ SKIP_DIRS = frozenset({"_site", "node_modules", ".git", "vendor", ".jekyll-cache
 
 
 def _spec(lines: list[str]) -> pathspec.PathSpec:
-    return pathspec.PathSpec.from_lines("gitwildmatch", lines)
+    # GitIgnoreSpec follows git's own precedence rules (a re-included file in an excluded folder).
+    return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
 def discover(paths: list[Path], exclude: list[str] = (), exclude_root: Path | None = None) -> Iterator[Path]:
