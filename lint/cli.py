@@ -10,10 +10,11 @@ Exit codes: 0 no findings, 1 findings, 2 usage, config or internal error.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from pathlib import Path
-from typing import NoReturn, Sequence
+from typing import Iterator, NoReturn, Sequence, TextIO
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -44,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--extend-select", type=_ids, metavar="IDS", help="these rules in addition to the selected ones")
     p.add_argument("--ignore", type=_ids, metavar="IDS", help="not these rules (comma-separated)")
     p.add_argument("--output-format", choices=FORMATS, default="full", help="report format (default: full)")
+    p.add_argument("--output-file", metavar="FILE", help="write the report to FILE instead of stdout")
     p.add_argument("--statistics", action="store_true", help="count findings per rule")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     p.add_argument("--fix", action="store_true", help="apply safe fixes, then report what remains")
@@ -97,12 +99,31 @@ def _load_config(args: argparse.Namespace, paths: list[Path]):
 
 
 def _cmd_check(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    with _output(args.output_file) as out:
+        return _check(args, out)
+
+
+@contextlib.contextmanager
+def _output(path: str | None) -> Iterator[TextIO]:
+    """Where the report goes. A file is opened first, so a bad path fails before any post is read."""
+    if path is None:
+        yield sys.stdout
+        return
+    try:
+        out = open(path, "w", encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"--output-file: cannot write {path}: {exc.strerror or exc}") from None
+    with out:
+        yield out
+
+
+def _check(args: argparse.Namespace, out: TextIO) -> int:
     from .discover import discover
     from .engine import Linter, select_rules
     from .registry import Registry
     from .report import Options, render
 
-    args = build_parser().parse_args(argv)
     paths = [Path(p) for p in args.paths] or [Path(".")]
     config = _load_config(args, paths)
     registry = Registry()
@@ -111,15 +132,15 @@ def _cmd_check(argv: list[str]) -> int:
     linter.ignored_problems |= set(args.ignore or [])  # read-error & co. are no rules to deselect
     files = list(discover(paths, config.exclude, config.root))
     options = Options(
-        color=_use_color(),
+        color=args.output_file is None and _use_color(),  # never colour in a file
         quiet=args.quiet,
         statistics=args.statistics,
         summaries={r.id: r.summary for r in rules} if args.statistics else None,
     )
     if args.fix or args.diff:
-        return _fix(args, linter, files, options)
+        return _fix(args, linter, files, options, out)
     results = [linter.lint_file(path) for path in files]
-    render(args.output_format, results, sys.stdout, options)
+    render(args.output_format, results, out, options)
     return _exit_code(args, results)
 
 
@@ -133,7 +154,7 @@ def _exit_code(args: argparse.Namespace, results, fixed: int = 0) -> int:
     return EXIT_CLEAN
 
 
-def _fix(args: argparse.Namespace, linter, files: list[Path], options) -> int:
+def _fix(args: argparse.Namespace, linter, files: list[Path], options, out: TextIO) -> int:
     """--fix writes fixed posts and reports what remains; --diff only shows the change."""
     import difflib
 
@@ -150,7 +171,7 @@ def _fix(args: argparse.Namespace, linter, files: list[Path], options) -> int:
         outcome = fix_source(linter, source, str(path), unsafe=args.unsafe_fixes)
         if outcome.changed:
             if args.diff:
-                sys.stdout.writelines(difflib.unified_diff(
+                out.writelines(difflib.unified_diff(
                     source.text.splitlines(keepends=True), outcome.text.splitlines(keepends=True),
                     fromfile=f"a/{path}", tofile=f"b/{path}",
                 ))
@@ -177,8 +198,8 @@ def _fix(args: argparse.Namespace, linter, files: list[Path], options) -> int:
                   f"{_plural(changed_files, 'file')}.", file=sys.stderr)
         code = _exit_code(args, results)
         return EXIT_FINDINGS if changed_files and not args.exit_zero else code
-    render(args.output_format, results, sys.stdout, options)
-    sys.stdout.flush()
+    render(args.output_format, results, out, options)
+    out.flush()
     if not args.quiet:
         print(f"{fixed_total} fixed, {remaining} remaining.", file=sys.stderr)
     return _exit_code(args, results, fixed_total)

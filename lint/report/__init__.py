@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
@@ -10,7 +11,8 @@ if TYPE_CHECKING:
     from ..engine import FileResult
     from ..rule import Finding
 
-FORMATS = ("full", "concise", "json")
+# One module per format, named after it (json-lines -> json_lines.py), each with render().
+FORMATS = ("full", "concise", "grouped", "json", "json-lines", "github", "sarif", "junit")
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,18 @@ class Options:
     color: bool = False
     quiet: bool = False
     statistics: bool = False
-    summaries: dict[str, str] | None = None  # rule id -> summary, for --statistics and sarif
+    summaries: dict[str, str] | None = None  # rule id -> summary, for --statistics
+
+
+def relative_path(path: str) -> str:
+    """``path`` relative to the current folder with forward slashes, as CI tools expect it.
+
+    Absolute when there is no relative way (another drive on Windows)."""
+    try:
+        path = os.path.relpath(path)
+    except ValueError:
+        path = os.path.abspath(path)
+    return path.replace(os.sep, "/")
 
 
 def render(fmt: str, results: list["FileResult"], out: TextIO, options: Options) -> None:
