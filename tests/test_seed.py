@@ -24,6 +24,7 @@ RED, BLUE, HIGHLIGHT = 'style="color: #ee2323;"', 'style="color: #1a5490;"', 'st
 EXPECTED = [
     ("duplicate-excerpt", 7, 1, "feature_text"),  # the repeating key, not `excerpt` on line 5
     ("image-url", 9, 8, IMAGE),  # the value, quotes included
+    ("duplicate-hero-image", 12, 4, '<img src="https://www.behealthy4u.com/wp-content/uploads/2024/06/news.jpg" alt="info 속보" />'),
     ("empty-paragraph", 16, 1, EMPTY_P),
     ("inline-color", 18, 67, RED),
     ("inline-color", 18, 151, HIGHLIGHT),
@@ -84,4 +85,5 @@ def test_seed_counts(seed, capsys):
     counts = {}
     for f in findings:
         counts[f["rule"]] = counts.get(f["rule"], 0) + 1
-    assert counts == {"duplicate-excerpt": 1, "image-url": 1, "empty-paragraph": 5, "inline-color": 9, "invalid-rel": 1}
+    assert counts == {"duplicate-excerpt": 1, "image-url": 1, "empty-paragraph": 5, "inline-color": 9, "invalid-rel": 1,
+                      "duplicate-hero-image": 1}
