@@ -171,10 +171,10 @@ def _fix(args: argparse.Namespace, linter, files: list[Path], options, out: Text
         outcome = fix_source(linter, source, str(path), unsafe=args.unsafe_fixes)
         if outcome.changed:
             if args.diff:
-                out.writelines(difflib.unified_diff(
-                    source.text.splitlines(keepends=True), outcome.text.splitlines(keepends=True),
-                    fromfile=f"a/{path}", tofile=f"b/{path}",
-                ))
+                for line in difflib.unified_diff(
+                    _lines(source.text), _lines(outcome.text), fromfile=f"a/{path}", tofile=f"b/{path}",
+                ):  # a last line without a line break is marked as `diff -u` marks it
+                    out.write(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
             else:
                 problem = "file is read-only" if not writable(path) else None
                 if problem is None:
@@ -203,6 +203,14 @@ def _fix(args: argparse.Namespace, linter, files: list[Path], options, out: Text
     if not args.quiet:
         print(f"{fixed_total} fixed, {remaining} remaining.", file=sys.stderr)
     return _exit_code(args, results, fixed_total)
+
+
+def _lines(text: str) -> list[str]:
+    """Lines as `patch` sees them, each with its line break: split at \\n only, not at U+2028,
+    \\x85 or a lone \\r as ``str.splitlines`` does."""
+    lines = [line + "\n" for line in text.split("\n")]
+    lines[-1] = lines[-1][:-1]
+    return lines if lines[-1] else lines[:-1]
 
 
 def _plural(n: int, word: str) -> str:

@@ -150,6 +150,33 @@ def _scalars(value: Any, out: list[str]) -> None:
         out.append(str(value))
 
 
+def _is_deletion(old: str, removed: list[str], new: str) -> bool:
+    """Whether deleting one occurrence of each of ``removed`` from ``old`` gives ``new``.
+
+    Which occurrence is not known (a duplicate field removes the *second* copy of a text), so
+    each is tried where ``old`` and ``new`` still agree; no state is tried twice."""
+    if len(old) - sum(map(len, removed)) != len(new):
+        return False
+    seen: set[tuple[int, tuple[str, ...]]] = set()
+
+    def search(i: int, j: int, left: tuple[str, ...]) -> bool:  # old[:i] minus the others == new[:j]
+        while left:
+            if (i, left) in seen:
+                return False
+            seen.add((i, left))
+            for k, text in enumerate(left):
+                if text in left[:k] or not old.startswith(text, i):
+                    continue
+                if search(i + len(text), j, left[:k] + left[k + 1 :]):
+                    return True
+            if i == len(old) or j == len(new) or old[i] != new[j]:
+                return False
+            i, j = i + 1, j + 1
+        return old[i:] == new[j:]
+
+    return search(0, 0, tuple(sorted(text for text in removed if text)))
+
+
 def parse_problems(post: Post) -> tuple[bool, bool, int]:
     fm = post.front_matter
     return (fm is not None and fm.error is not None, post.html.too_deep is not None, len(post.html.stray_end_tags))
@@ -158,10 +185,7 @@ def parse_problems(post: Post) -> tuple[bool, bool, int]:
 def verify(linter: Linter, before: Source, after: Source, path: str, removed: list[str]) -> str | None:
     """Why the fixed text must not be written, or None when it keeps the post whole."""
     old, new = linter.post(before, path), linter.post(after, path)
-    expected = visible(old)
-    for text in removed:
-        expected = expected.replace("".join(text.split()), "", 1)
-    if visible(new) != expected:
+    if not _is_deletion(visible(old), ["".join(text.split()) for text in removed], visible(new)):
         return "a fix would change the visible text"
     old_problems, new_problems = parse_problems(old), parse_problems(new)
     if (new_problems[0] and not old_problems[0]) or (new_problems[1] and not old_problems[1]) or new_problems[2] > old_problems[2]:
@@ -172,7 +196,9 @@ def verify(linter: Linter, before: Source, after: Source, path: str, removed: li
 # -- writing ------------------------------------------------------------------------------
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data``: a temp file in the same folder, renamed over it, mode kept."""
+    """Replace ``path`` with ``data``: a temp file in the same folder, renamed over it, mode kept.
+    A symlink stays a link: the file it points to is the one replaced."""
+    path = Path(os.path.realpath(path))
     mode = os.stat(path).st_mode
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".postlint", dir=path.parent)
     try:

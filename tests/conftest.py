@@ -2,8 +2,9 @@
 test module import another).
 
 ``lint`` runs ONE rule on a post text through the real engine, as a user's config would;
-``apply_fixes`` applies the fixes of one lint pass; ``check`` is the table-case assertion in the
-spirit of yamllint's ``check(source, conf, problem=(line, col))`` and sqlfluff's fail/fix/pass.
+``apply_fixes`` applies the fixes of one lint pass exactly as the fixer's pass does; ``check``
+is the table-case assertion in the spirit of yamllint's ``check(source, conf, problem=(line,
+col))`` and sqlfluff's fail/fix/pass.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import pytest
 
 from postlint.config import Config
 from postlint.engine import FileResult, Linter, select_rules
+from postlint.fixer import apply_edits, choose
 from postlint.registry import Registry
 from postlint.rule import Finding
 from postlint.site import Site
@@ -30,18 +32,9 @@ def lint(text: str, rule_id: str, options: dict[str, Any] | None = None,
 
 
 def apply_fixes(text: str, findings: list[Finding], unsafe: bool = True) -> str:
-    """One fix pass: the fixes in order, each skipped when it overlaps one already taken."""
-    # TODO: use postlint.fixer once it exists; this is deliberately not a fixer (no loop).
-    edits, taken_until = [], -1
-    for finding in sorted((f for f in findings if f.fix is not None), key=lambda f: f.fix.span):
-        start, end = finding.fix.span
-        if start < taken_until or (finding.fix.applicability == "unsafe" and not unsafe):
-            continue
-        edits.extend(finding.fix.edits)
-        taken_until = end
-    for edit in sorted(edits, reverse=True):
-        text = text[: edit.start] + edit.replacement + text[edit.end :]
-    return text
+    """One pass of the real fixer (``choose`` + ``apply_edits``), without its loop or guards, so
+    a case shows what one rule's fixes do on their own."""
+    return apply_edits(text, [edit for f in choose(findings, unsafe) for edit in f.fix.edits])
 
 
 def check(rule_id: str, source: str, expected: list[tuple[int, int]], fixed: str | None,
