@@ -39,6 +39,7 @@ EXPECTED = [
     ("empty-paragraph", 40, 1, EMPTY_P),
     ("inline-color", 42, 60, BLUE),
     ("inline-color", 42, 212, HIGHLIGHT),
+    ("lookalike-domain", 43, 18, "https://qoogle.tistory.com"),  # a blog name imitating google
     ("invalid-rel", 43, 51, "dofollow"),
 ]
 
@@ -86,4 +87,4 @@ def test_seed_counts(seed, capsys):
     for f in findings:
         counts[f["rule"]] = counts.get(f["rule"], 0) + 1
     assert counts == {"duplicate-excerpt": 1, "image-url": 1, "empty-paragraph": 5, "inline-color": 9, "invalid-rel": 1,
-                      "duplicate-hero-image": 1}
+                      "duplicate-hero-image": 1, "lookalike-domain": 1}
