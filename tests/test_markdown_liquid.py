@@ -14,7 +14,7 @@ from postlint.registry import Registry
 from postlint.source import Source
 
 SPAN = '<b><span style="color: #ee2323;">red</span></b>'
-SPACER = '<p data-ke-size="size16">&nbsp;</p>'
+SPACER = '<p>&nbsp;</p>'
 LINK = '<a href="https://qoogle.tistory.com" rel="dofollow">q</a>'
 MARKUP = {
     "inline-color": (SPAN, '<b>red</b>', 10),  # (markup, fixed, column of the finding in it)

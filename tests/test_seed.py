@@ -19,24 +19,32 @@ from postlint.config import find_config
 SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "2024-07-22-alliance-news.md"
 IMAGE = "'https://www.behealthy4u.com/wp-content/uploads/2024/06/news.jpg'"
 EMPTY_P = '<p data-ke-size="size16">'
+KE16, KE26 = 'data-ke-size="size16"', 'data-ke-size="size26"'  # Tistory's editor attribute
 RED, BLUE, HIGHLIGHT = 'style="color: #ee2323;"', 'style="color: #1a5490;"', 'style="background-color: #21538527;"'
 
 EXPECTED = [
     ("duplicate-excerpt", 7, 1, "feature_text"),  # the repeating key, not `excerpt` on line 5
     ("image-url", 9, 8, IMAGE),  # the value, quotes included
     ("duplicate-hero-image", 12, 4, '<img src="https://www.behealthy4u.com/wp-content/uploads/2024/06/news.jpg" alt="info 속보" />'),
+    ("editor-attributes", 14, 5, KE26),
     ("empty-paragraph", 16, 1, EMPTY_P),
+    ("editor-attributes", 16, 4, KE16),
     ("inline-color", 18, 67, RED),
     ("inline-color", 18, 151, HIGHLIGHT),
     ("inline-color", 20, 69, BLUE),
     ("inline-color", 20, 211, RED),
     ("empty-paragraph", 22, 1, EMPTY_P),
+    ("editor-attributes", 22, 4, KE16),
     ("inline-color", 29, 34, HIGHLIGHT),
     ("empty-paragraph", 32, 1, EMPTY_P),
+    ("editor-attributes", 32, 4, KE16),
     ("inline-color", 34, 13, BLUE),
     ("inline-color", 34, 210, RED),
     ("empty-paragraph", 36, 1, EMPTY_P),
+    ("editor-attributes", 36, 4, KE16),
+    ("editor-attributes", 38, 5, KE26),
     ("empty-paragraph", 40, 1, EMPTY_P),
+    ("editor-attributes", 40, 4, KE16),
     ("inline-color", 42, 60, BLUE),
     ("inline-color", 42, 212, HIGHLIGHT),
     ("lookalike-domain", 43, 18, "https://qoogle.tistory.com"),  # a blog name imitating google
@@ -86,5 +94,5 @@ def test_seed_counts(seed, capsys):
     counts = {}
     for f in findings:
         counts[f["rule"]] = counts.get(f["rule"], 0) + 1
-    assert counts == {"duplicate-excerpt": 1, "image-url": 1, "empty-paragraph": 5, "inline-color": 9, "invalid-rel": 1,
+    assert counts == {"duplicate-excerpt": 1, "editor-attributes": 7, "image-url": 1, "empty-paragraph": 5, "inline-color": 9, "invalid-rel": 1,
                       "duplicate-hero-image": 1, "lookalike-domain": 1}
