@@ -47,6 +47,7 @@ EXPECTED = [
     ("editor-attributes", 40, 4, KE16),
     ("inline-color", 42, 60, BLUE),
     ("inline-color", 42, 212, HIGHLIGHT),
+    ("stray-text", 43, 1, '생생한 뉴스, <a href="https://qoogle.tistory.com" rel="dofollow">qoogle.tistory.com</a>'),
     ("lookalike-domain", 43, 18, "https://qoogle.tistory.com"),  # a blog name imitating google
     ("invalid-rel", 43, 51, "dofollow"),
 ]
@@ -95,4 +96,5 @@ def test_seed_counts(seed, capsys):
     for f in findings:
         counts[f["rule"]] = counts.get(f["rule"], 0) + 1
     assert counts == {"duplicate-excerpt": 1, "editor-attributes": 7, "image-url": 1, "empty-paragraph": 5, "inline-color": 9, "invalid-rel": 1,
-                      "duplicate-hero-image": 1, "lookalike-domain": 1}
+                      "duplicate-hero-image": 1, "lookalike-domain": 1,
+                      "stray-text": 1}
