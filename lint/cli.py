@@ -53,6 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--diff", action="store_true", help="print what --fix would change as a unified diff; write nothing")
     p.add_argument("--show-fixes", action="store_true", help="with --fix, list what was fixed in each file")
     p.add_argument("--exit-non-zero-on-fix", action="store_true", help="with --fix, exit 1 when anything was fixed")
+    p.add_argument("--stdin-filename", metavar="NAME", help="lint the post on stdin, reported as NAME (config found "
+                   "from NAME's folder); with --fix, the fixed post goes to stdout and the report to stderr")
     p.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
     p.add_argument("-v", "--verbose", action="store_true", help="show tracebacks of internal errors")
     p.add_argument("--version", action="version", version=f"postlint {__version__}")
@@ -124,19 +126,23 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     from .registry import Registry
     from .report import Options, render
 
-    paths = [Path(p) for p in args.paths] or [Path(".")]
+    if args.stdin_filename is not None and args.paths:
+        raise UsageError("--stdin-filename: the post is read from stdin, so give no PATH")
+    paths = [Path(p) for p in args.paths] or [Path(args.stdin_filename or ".")]
     config = _load_config(args, paths)
     registry = Registry()
     rules = select_rules(registry, config, args.select, args.extend_select, args.ignore)
     linter = Linter(rules, config)
     linter.ignored_problems |= set(args.ignore or [])  # read-error & co. are no rules to deselect
-    files = list(discover(paths, config.exclude, config.root))
+    files = [] if args.stdin_filename is not None else list(discover(paths, config.exclude, config.root))
     options = Options(
         color=args.output_file is None and _use_color(),  # never colour in a file
         quiet=args.quiet,
         statistics=args.statistics,
         summaries={r.id: r.summary for r in rules} if args.statistics else None,
     )
+    if args.stdin_filename is not None:
+        return _stdin(args, linter, options, out)
     if args.fix or args.diff:
         return _fix(args, linter, files, options, out)
     results = [linter.lint_file(path) for path in files]
@@ -211,6 +217,44 @@ def _lines(text: str) -> list[str]:
     lines = [line + "\n" for line in text.split("\n")]
     lines[-1] = lines[-1][:-1]
     return lines if lines[-1] else lines[:-1]
+
+
+def _stdin(args: argparse.Namespace, linter, options, out: TextIO) -> int:
+    """One post from stdin, for editors and scripts. With --fix, stdout carries the post and
+    nothing else (an editor replaces its buffer with it), so the report goes to stderr."""
+    import difflib
+
+    from .engine import FileResult
+    from .fixer import fix_source
+    from .report import render
+
+    name, raw = args.stdin_filename, sys.stdin.buffer.read()
+    if not (args.fix or args.diff):
+        results = [linter.lint_bytes(raw, name)]
+        render(args.output_format, results, out, options)
+        return _exit_code(args, results)
+    source = linter.decode(raw, name)
+    if isinstance(source, FileResult):  # not a text post: given back as it came
+        result, fixed, applied = source, raw, {}
+    else:
+        outcome = fix_source(linter, source, name, unsafe=args.unsafe_fixes)
+        result, fixed, applied = outcome.result, source.to_bytes(outcome.text), outcome.applied
+    count = sum(applied.values())
+    if args.diff:
+        if fixed != raw:
+            out.writelines(difflib.unified_diff(
+                source.text.splitlines(keepends=True), outcome.text.splitlines(keepends=True),
+                fromfile=f"a/{name}", tofile=f"b/{name}",
+            ))
+        return EXIT_FINDINGS if fixed != raw and not args.exit_zero else _exit_code(args, [result])
+    sys.stdout.buffer.write(fixed)
+    sys.stdout.buffer.flush()
+    if args.show_fixes and count:
+        print(f"{name}: fixed " + ", ".join(f"{n} × {rule}" for rule, n in sorted(applied.items())), file=sys.stderr)
+    render(args.output_format, [result], out if args.output_file else sys.stderr, options)
+    if not args.quiet:
+        print(f"{count} fixed, {len(result.findings)} remaining.", file=sys.stderr)
+    return _exit_code(args, [result], count)
 
 
 def _plural(n: int, word: str) -> str:

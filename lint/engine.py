@@ -51,7 +51,7 @@ def select_rules(
 
     for rule_id in config.rules:
         if rule_id not in known:
-            raise ConfigError(f"{where}: [rules.{rule_id}]: unknown rule id {rule_id!r} (see `postlint rules`)")
+            raise ConfigError(f"{where}: {_table(rule_id)}: unknown rule id {rule_id!r} (see `postlint rules`)")
     check_ids(config.select or [], f"{where}: select")
     check_ids(config.extend_select, f"{where}: extend-select")
     check_ids(config.ignore, f"{where}: ignore")
@@ -76,9 +76,14 @@ def select_rules(
     rules = []
     for rule_id in sorted(wanted):
         cls = registry.load(rule_id)
-        options, severity = rule_options(cls, config.rules.get(rule_id, {}), f"{where}: [rules.{rule_id}]")
+        options, severity = rule_options(cls, config.rules.get(rule_id, {}), f"{where}: {_table(rule_id)}")
         rules.append(cls(options, severity))
     return rules
+
+
+def _table(rule_id: str) -> str:
+    """The config table of a rule as the user writes it: a namespaced id needs quotes in TOML."""
+    return f"[rules.{rule_id}]" if "/" not in rule_id else f'[rules."{rule_id}"]'
 
 
 class Linter:

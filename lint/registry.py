@@ -1,16 +1,20 @@
 """Rules come from the entry-point group ``postlint.rules``; the built-in ones too.
 
 The entry point's name is the rule id, so a run imports only the rule modules it needs.
+Ids are kebab-case; a plugin's carry a namespace (``acme/no-lorem-ipsum``), postlint's own none.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 from importlib.metadata import EntryPoint, entry_points
 
 from .rule import Rule
 
 GROUP = "postlint.rules"
+_KEBAB = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*"
+RULE_ID = re.compile(rf"(?:{_KEBAB}/)?{_KEBAB}")
 
 
 class RegistryError(Exception):
@@ -26,6 +30,11 @@ class Registry:
         points = self._points if self._points is not None else list(entry_points(group=GROUP))
         found: dict[str, EntryPoint] = {}
         for point in points:
+            if not RULE_ID.fullmatch(point.name):
+                raise RegistryError(
+                    f"{_package(point)} registers a rule with the invalid id {point.name!r} ({point.value}); "
+                    "ids are kebab-case, optionally namespaced: 'acme/no-foo'"
+                )
             other = found.get(point.name)
             if other is not None and _package(other) != _package(point):
                 raise RegistryError(
@@ -57,4 +66,4 @@ class Registry:
 
 def _package(point: EntryPoint) -> str:
     dist = getattr(point, "dist", None)
-    return dist.name if dist is not None else point.value.split(".", 1)[0]
+    return dist.name if dist is not None else point.module.split(".", 1)[0]

@@ -3,20 +3,18 @@ and its examples are true, its declared fixability matches what it emits, and it
 remove what they fix."""
 
 import dataclasses
-import re
 
 import pytest
 
 from postlint.docs import SECTIONS, example, sections
-from postlint.registry import Registry
+from postlint.registry import RULE_ID, Registry
 
-KEBAB = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
 EXAMPLE_FILE = {"html": "example.html", "markdown": "example.md", "md": "example.md"}
 
 
 @pytest.mark.parametrize("rule_id, rule", Registry().load_all().items())
 def test_rule_contract(lint, apply_fixes, rule_id, rule):
-    assert rule.id == rule_id and KEBAB.match(rule_id), "the id is kebab-case and the entry point's name"
+    assert rule.id == rule_id and RULE_ID.fullmatch(rule_id), "the id is (namespaced) kebab-case and the entry point's name"
 
     docs = sections(rule)
     assert [name for name in docs if name in SECTIONS] == list(SECTIONS), "sections missing or out of order"

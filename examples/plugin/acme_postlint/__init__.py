@@ -1,0 +1,1 @@
+"""postlint rules of ACME Inc.: an example plugin."""

@@ -1,0 +1,92 @@
+"""Images without a text alternative, or with a file name or placeholder as one."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from postlint import Rule
+from postlint.liquid import is_templated
+
+PLACEHOLDERS = (
+    "image", "images", "img", "photo", "photos", "picture", "pic", "pics", "graphic", "figure",
+    "screenshot", "screen shot", "untitled", "alt", "alt text", "no title", "thumbnail", "thumb",
+    "banner", "icon", "logo image", "blank", "null", "none", "undefined", "todo",
+    "이미지", "사진", "그림", "스크린샷", "캡처", "캡쳐", "제목 없음", "썸네일", "대체텍스트", "대체 텍스트",
+    "画像", "写真", "图片",
+)
+_FILE_NAME = re.compile(
+    r"""(?:^|[\\/])[^\\/\s][^\\/]*\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?|heic|jxl|ico)\Z  # a.png, dir/a.jpg
+      | \A(?:img|dsc|dscn|dcim|pxl|mvimg|screenshot|스크린샷|kakaotalk)[_\-\s]?\d[\d_\-\s]*\Z  # IMG_1234, DSC0001
+    """,
+    re.I | re.X,
+)
+# A placeholder may be numbered or decorated: "Image 1", "사진1", "photo-2", "[image]".
+_DECORATION = re.compile(r"[\s\d_\-.:#()\[\]]+")
+
+
+class ImgAlt(Rule):
+    """Images without a text alternative, or with a file name or placeholder as one.
+
+    ## What it does
+    Checks every `<img>`:
+    - no `alt` attribute at all — reported at the tag;
+    - an `alt` that is a file name (`news.jpg`, `IMG_1234`, `DSC0001`, `스크린샷 2024-07-22`…
+      with an image extension) — reported at the value;
+    - an `alt` that is a placeholder word from `placeholders` (`image`, `photo`, `img`, `이미지`,
+      `사진`, `untitled`, …), also numbered or decorated (`Image 1`, `사진1`, `[image]`) —
+      reported at the value.
+    `alt=""` (or only spaces) is the correct text for a decorative image and is not reported.
+    An `alt` with Liquid is not judged. Markdown images (`![alt](url)`) are not seen, only HTML.
+
+    ## Why
+    The `alt` text is what screen readers say, what search engines index and what shows when
+    the image fails to load. Without it a screen reader reads out the file name; a file name or
+    "image" as alt says nothing. Editors and importers fill alt with such values by default.
+
+    ## Bad
+    ```html
+    <p><img src="/assets/2024/07/IMG_1234.jpg" alt="IMG_1234.jpg"></p>
+    ```
+
+    ## Good
+    ```html
+    <p><img src="/assets/2024/07/IMG_1234.jpg" alt="The foreign ministers shaking hands in Seoul"></p>
+    ```
+
+    ## Fix safety
+    No fix: only the author knows what the image shows.
+
+    ## Options
+    - `placeholders` (list): alt texts that say nothing (compared case-insensitively, ignoring
+      numbers, spaces and brackets around them).
+    - `extra-placeholders` (list, default `[]`): more, added to `placeholders`.
+    - `missing` (bool, default `true`): report an `<img>` without `alt`.
+"""
+
+    id = "img-alt"
+    summary = "<img> without alt, or with a file name or placeholder (image, 사진) as alt"
+    fixable = "never"
+    severity = "warning"
+
+    @dataclass(frozen=True)
+    class Options:
+        placeholders: tuple[str, ...] = PLACEHOLDERS
+        extra_placeholders: tuple[str, ...] = ()
+        missing: bool = True
+
+    def check(self, post):
+        words = {_DECORATION.sub(" ", w.lower()).strip() for w in (*self.options.placeholders, *self.options.extra_placeholders)}
+        for _el, tag in post.html.iter("img"):
+            alt = tag.attrs.get("alt")
+            if alt is None:
+                if self.options.missing:
+                    yield self.finding(tag.start, tag.end, "image without `alt`; describe it, or write alt=\"\" if it is decoration")
+                continue
+            value = alt.value.strip()
+            if not value or is_templated(value):
+                continue
+            if _FILE_NAME.search(value):
+                yield self.finding(alt.value_start, alt.value_end, f"`alt` is a file name ({value}); describe the image")
+            elif _DECORATION.sub(" ", value.lower()).strip() in words:
+                yield self.finding(alt.value_start, alt.value_end, f"`alt` is a placeholder ({value}); describe the image")
