@@ -1,0 +1,133 @@
+"""HTML the parser had to repair: mismatched, stray and missing end tags, duplicate attributes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from postlint import Rule
+from postlint.html import VOID
+
+# Elements whose end tag HTML lets the author leave out.
+OPTIONAL_END = frozenset(
+    "html head body p li dt dd rt rp rb rtc optgroup option colgroup caption thead tbody tfoot tr td th".split()
+)
+FOREIGN = ("svg", "math")
+# A tag name CommonMark accepts as raw HTML; `<https://…>` (an autolink), `<apex:page>` or
+# `<www.example.com>` in a Markdown post is text, not a tag.
+_MARKDOWN_TAG_NAME = re.compile(r"[A-Za-z][A-Za-z0-9-]*\Z")
+HTML_ELEMENTS = frozenset(
+    """a abbr address area article aside audio b base bdi bdo big blockquote body br button canvas caption
+    center cite code col colgroup data datalist dd del details dfn dialog div dl dt em embed fieldset
+    figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i
+    iframe img input ins kbd label legend li link main map mark marquee menu meta meter nav nobr noscript
+    object ol optgroup option output p param picture pre progress q rp rt ruby s samp script search
+    section select slot small source span strike strong style sub summary sup table tbody td template
+    textarea tfoot th thead time title tr track tt u ul var video wbr svg math""".split()
+)
+
+
+class MalformedHtml(Rule):
+    """HTML the parser had to repair: mismatched, stray and missing end tags, duplicate attributes.
+
+    ## What it does
+    Reports, each at its exact position:
+    - an end tag that does not match the element it closes (`<h3>Title</h2>`) — at the end tag;
+    - a misnested end tag (`<b><i>x</b></i>`: `</i>` comes after `</b>` closed the `<i>`);
+    - an end tag that closes nothing (`</div>` with no open `<div>`);
+    - an element that is never closed (`<div>`, `<span>`, `<a>`, `<h2>` …). Void elements
+      (`<br>`, `<img>`) have no end tag, and elements whose end tag is optional in HTML (`<p>`,
+      `<li>`, `<td>`, `<tr>`, `<option>`, `<dt>`, `<dd>`, `<thead>` …) are not reported; inside
+      `<svg>` and `<math>`, `<path />` is a closed element;
+    - an attribute written twice in one tag (`<img alt="a" alt="b">`: the second is ignored);
+    - a `<p>` inside a `<p>` (`<p>a<p>b</p></p>`): the parser ends the first paragraph there.
+
+    ## Why
+    Browsers repair broken HTML, each the way the HTML standard says, which is rarely what the
+    author meant: a heading never closed swallows the text after it, a stray `</p>` becomes an
+    empty paragraph, a duplicate attribute silently loses its second value. Themes, feed
+    readers and other tools repair it differently, so the post looks different everywhere.
+
+    ## Bad
+    ```html
+    <h3>Summit results</h2>
+    <p>The talks <b>went well</p>
+    ```
+
+    ## Good
+    ```html
+    <h3>Summit results</h3>
+    <p>The talks <b>went well</b></p>
+    ```
+
+    ## Fix safety
+    No fix: where an end tag belongs is a guess about what the author meant.
+
+    ## Options
+    - `unclosed` (bool, default `true`): report elements that are never closed.
+"""
+
+    id = "malformed-html"
+    summary = "Mismatched, misnested, stray or missing end tag; duplicate attribute; <p> in <p>"
+    fixable = "never"
+    severity = "error"
+
+    @dataclass(frozen=True)
+    class Options:
+        unclosed: bool = True
+
+    def check(self, post):
+        html = post.html
+        tags = html.tags
+        if post.is_markdown:
+            tags = [t for t in tags if _MARKDOWN_TAG_NAME.match(t.name)]
+        unclosed = [t for t in tags if t.end_tag is None and self._needs_end_tag(t)]
+        explained = set()
+        findings = []
+        for start, end, name in html.stray_end_tags:
+            if post.is_markdown and not _MARKDOWN_TAG_NAME.match(name):
+                continue
+            before = [t for t in unclosed if t.start < start and t.index not in explained]
+            same = [t for t in before if t.name == name]
+            if same:
+                explained.add(same[-1].index)
+                message = f"misnested `</{name}>`: its `<{name}>` was already closed by an outer end tag"
+            elif before:
+                explained.add(before[-1].index)
+                message = f"`</{name}>` does not match the open `<{before[-1].name}>`"
+            else:
+                message = f"`</{name}>` closes no open element"
+            findings.append(self.finding(start, end, message))
+        if self.options.unclosed:
+            for tag in unclosed:
+                if tag.index not in explained:
+                    if tag.source.endswith("/>"):
+                        hint = ": `/>` closes nothing in HTML"
+                    elif tag.name in HTML_ELEMENTS or "-" in tag.name:
+                        hint = ""
+                    else:
+                        hint = f"; if it is text, write `&lt;{tag.source[1 : 1 + len(tag.name)]}>`"
+                    findings.append(self.finding(tag.start, tag.end, f"`<{tag.name}>` is never closed{hint}"))
+        for tag in tags:
+            for attr in tag.duplicate_attrs:
+                findings.append(self.finding(attr.start, attr.end, f"duplicate attribute `{attr.name}`: browsers keep the first"))
+        open_p = None
+        for tag in tags:
+            if tag.name != "p":
+                continue
+            if open_p is not None and tag.start < open_p.end_tag[0]:
+                findings.append(self.finding(tag.start, tag.end, "`<p>` inside `<p>`: the parser ends the first paragraph here"))
+                continue
+            open_p = tag if tag.end_tag is not None else None
+        findings.sort(key=lambda f: (f.start, f.end))
+        yield from findings
+
+    @staticmethod
+    def _needs_end_tag(tag) -> bool:
+        if tag.name in VOID or tag.name in OPTIONAL_END:
+            return False
+        if tag.source.endswith("/>"):
+            element = tag.element
+            if tag.name in FOREIGN or element is None or any(a.tag in FOREIGN for a in element.iterancestors()):
+                return False
+        return True
