@@ -35,6 +35,7 @@ EXPECTED = [
     ("inline-color", 20, 211, RED),
     ("empty-paragraph", 22, 1, EMPTY_P),
     ("editor-attributes", 22, 4, KE16),
+    ("fake-heading", 24, 1, "<p>"),  # <p><strong>한·미 동맹의 중요성</strong></p>: an <h3> after the <h2>
     ("inline-color", 29, 34, HIGHLIGHT),
     ("empty-paragraph", 32, 1, EMPTY_P),
     ("editor-attributes", 32, 4, KE16),
@@ -95,6 +96,6 @@ def test_seed_counts(seed, capsys):
     counts = {}
     for f in findings:
         counts[f["rule"]] = counts.get(f["rule"], 0) + 1
-    assert counts == {"duplicate-excerpt": 1, "editor-attributes": 7, "image-url": 1, "empty-paragraph": 5, "inline-color": 9, "invalid-rel": 1,
+    assert counts == {"duplicate-excerpt": 1, "editor-attributes": 7, "fake-heading": 1, "image-url": 1, "empty-paragraph": 5, "inline-color": 9, "invalid-rel": 1,
                       "duplicate-hero-image": 1, "lookalike-domain": 1,
                       "stray-text": 1}
