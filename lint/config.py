@@ -40,6 +40,8 @@ class Config:
     # Move a rule's fixes between safe (--fix) and unsafe (--unsafe-fixes), as ruff does.
     extend_safe_fixes: list[str] = field(default_factory=list)
     extend_unsafe_fixes: list[str] = field(default_factory=list)
+    # gitignore-style glob (relative to the config file's folder) -> rule ids off for those posts
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def root(self) -> Path | None:
@@ -57,6 +59,7 @@ _TOP_KEYS = {
     "rules": "table",
     "extend-safe-fixes": "list",
     "extend-unsafe-fixes": "list",
+    "per-file-ignores": "globs",
 }
 
 
@@ -111,12 +114,28 @@ def load_config(path: Path) -> Config:
             raise ConfigError(f"{where}: {key!r} must be a string")
         if kind == "table" and not (isinstance(value, dict) and all(isinstance(v, dict) for v in value.values())):
             raise ConfigError(f"{where}: {key!r} must be a table of rule tables ([tool.postlint.rules.RULE-ID])")
+        if kind == "globs":
+            _check_globs(value, f"{where}: {key!r}")
         if key == "site-root":
             config.site_root = (path.parent / value).resolve()
         else:
             setattr(config, key.replace("-", "_"), value)
     config.markdown_extensions = [e.lower() if e.startswith(".") else "." + e.lower() for e in config.markdown_extensions]
     return config
+
+
+def _check_globs(value: Any, where: str) -> None:
+    if not (isinstance(value, dict) and all(
+        isinstance(ids, list) and all(isinstance(i, str) for i in ids) for ids in value.values()
+    )):
+        raise ConfigError(f'{where} must be a table of glob = [rule ids], e.g. {{"drafts/**" = ["ALL"]}}')
+    import pathspec
+
+    for pattern in value:
+        try:
+            pathspec.GitIgnoreSpec.from_lines([pattern])
+        except Exception as exc:  # pathspec raises several kinds for a bad pattern
+            raise ConfigError(f"{where}: invalid pattern {pattern!r}: {exc}") from None
 
 
 def rule_options(rule: type[Rule], raw: dict[str, Any], where: str) -> tuple[Rule.Options, str | None]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from . import suppress
 from .config import Config, ConfigError, rule_options
 from .html import DEPTH_LIMIT
 from .mask import Mask
@@ -60,6 +61,8 @@ def select_rules(
     check_ids(select or [], "--select")
     check_ids(extend_select or [], "--extend-select")
     check_ids(ignore or [], "--ignore")
+    for pattern, ids in config.per_file_ignores.items():
+        check_ids(ids, f"{where}: per-file-ignores[{pattern!r}]")
 
     chosen_select = select if select is not None else config.select
     if chosen_select is None:
@@ -99,6 +102,8 @@ class Linter:
             static = tuple(self.config.static_dirs or DEFAULT_STATIC_DIRS)
             site = Site(self.config.site_root or self.config.root, static)
         self.site = site
+        table = self.config.per_file_ignores
+        self.per_file_ignores = suppress.PerFileIgnores(table, self.config.root) if table else None
 
     def post(self, source: Source, path: str) -> Post:
         return Post(source, path, self.site, tuple(self.config.markdown_extensions))
@@ -122,7 +127,10 @@ class Linter:
                 tag.start, tag.end, "error",
             ))
             fixable = False
-        for rule in self.rules:
+        # A rule that per-file-ignores turns off for this post does not run at all.
+        ignores = self.per_file_ignores.ignored(path) if self.per_file_ignores else frozenset()
+        rules = [r for r in self.rules if not suppress.skipped(r.id, ignores)] if ignores else self.rules
+        for rule in rules:
             try:
                 findings.extend(rule.check(post))
             except Exception as exc:  # one broken rule must not hide the others
@@ -135,6 +143,7 @@ class Linter:
         masked = post.mask
         if masked.code or masked.liquid:
             findings = _outside_mask(findings, masked)
+        findings = suppress.apply(post, findings, rules, ignores, self.ignored_problems)
         if self.applicability:
             for f in findings:
                 wanted = self.applicability.get(f.rule)
@@ -150,7 +159,7 @@ class Linter:
         except DecodeProblem as problem:
             lenient = Source.from_text(raw.decode("utf-8", "replace"))
             finding = Finding(problem.rule, problem.message, problem.offset, problem.offset, "error")
-            return FileResult(path, lenient, self._keep([finding]), fixable=False)
+            return FileResult(path, lenient, self._keep([finding], path), fixable=False)
 
     def read(self, path: str | os.PathLike[str]) -> Source | FileResult:
         """Read and decode one file, or the result that says why it cannot be linted."""
@@ -159,7 +168,7 @@ class Linter:
         except OSError as exc:
             reason = exc.strerror or type(exc).__name__
             finding = Finding("read-error", f"cannot read file: {reason}", 0, 0, "error")
-            return FileResult(str(path), None, self._keep([finding]), fixable=False)
+            return FileResult(str(path), None, self._keep([finding], str(path)), fixable=False)
         return self.decode(raw, str(path))
 
     def lint_bytes(self, raw: bytes, path: str) -> FileResult:
@@ -176,8 +185,11 @@ class Linter:
         findings, fixable = self.lint_source(source, str(path))
         return FileResult(str(path), source, findings, fixable)
 
-    def _keep(self, findings: list[Finding]) -> list[Finding]:
-        return [f for f in findings if f.rule not in self.ignored_problems]
+    def _keep(self, findings: list[Finding], path: str) -> list[Finding]:
+        ignored = self.ignored_problems
+        if self.per_file_ignores is not None:
+            ignored = ignored | self.per_file_ignores.ignored(path)
+        return [f for f in findings if f.rule not in ignored]
 
 
 def _outside_mask(findings: list[Finding], masked: Mask) -> list[Finding]:
