@@ -21,11 +21,11 @@ from postlint.config import find_config
 
 RULES = ("duplicate-excerpt", "empty-paragraph", "image-url", "inline-color", "invalid-rel")
 CLEAN = "---\ntitle: Clean\n---\n<p>Hello.</p>\n"
-# One finding each of empty-paragraph (4:1), inline-color (5:7) and invalid-rel (6:22).
+# One finding each of empty-paragraph (4:1), inline-color (5:9) and invalid-rel (6:22).
 DIRTY = (
     "---\ntitle: Dirty\n---\n"
     "<p>&nbsp;</p>\n"
-    '<p><b style="color: red">Red</b></p>\n'
+    '<p>A <b style="color: red">red</b> word.</p>\n'
     '<p><a href="/x" rel="dofollow">x</a></p>\n'
 )
 HOTLINKED = "---\ntitle: News\nimage: https://cdn.example.com/a.png\n---\n<p>x</p>\n"
@@ -149,7 +149,7 @@ def test_json_output(cli, site):
         assert isinstance(f["fixable"], bool)
         assert f["severity"] in ("error", "warning", "info")
     assert [(f["rule"], f["line"], f["column"]) for f in findings] == [
-        ("empty-paragraph", 4, 1), ("inline-color", 5, 7), ("invalid-rel", 6, 22),
+        ("empty-paragraph", 4, 1), ("inline-color", 5, 9), ("invalid-rel", 6, 22),
     ]
     color = findings[1]
     line = DIRTY.splitlines()[color["line"] - 1]
@@ -164,14 +164,14 @@ def test_json_output_when_clean_is_an_empty_list(cli, site):
 def test_concise_output_is_one_line_per_finding(cli, site):
     post = write(site / "a.md", DIRTY)
     lines = cli("--output-format", "concise", "--quiet", str(post)).out.splitlines()
-    assert [line.split(": ", 1)[0] for line in lines] == [f"{post}:4:1", f"{post}:5:7", f"{post}:6:22"]
+    assert [line.split(": ", 1)[0] for line in lines] == [f"{post}:4:1", f"{post}:5:9", f"{post}:6:22"]
 
 
 def test_full_output_shows_position_rule_and_a_caret_under_the_column(cli, site):
     post = write(site / "a.md", DIRTY)
     out = cli(str(post)).out
     assert str(post) in out
-    assert "5:7" in out and "inline-color" in out
+    assert "5:9" in out and "inline-color" in out
     source_line = next(line for line in out.splitlines() if '<b style="color: red">' in line)
     caret_line = out.splitlines()[out.splitlines().index(source_line) + 1]
     assert caret_line.index("^") == source_line.index('style="color')
@@ -457,7 +457,7 @@ def test_python_m_postlint(site):
     assert done.returncode == 1, done.stderr
     assert done.stdout.splitlines()[:3] == [
         "a.md:4:1: warning empty-paragraph [*] empty paragraph (only whitespace, &nbsp; or <br>)",
-        "a.md:5:7: warning inline-color [*] inline colour `color: red`",
+        "a.md:5:9: warning inline-color [*] inline colour `color: red`",
         "a.md:6:22: error invalid-rel [*] `rel` token `dofollow` is not defined by HTML",
     ]
     assert done.stderr == ""
