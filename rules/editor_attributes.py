@@ -81,7 +81,7 @@ class EditorAttributes(Rule):
 """
 
     id = "editor-attributes"
-    summary = "Attribute or marker left by a blog editor (data-ke-*, SE- ids, Mso classes, Tistory image markers)"
+    summary = "Attribute or marker left by a blog editor (`data-ke-*`, `SE-` ids, `Mso` classes, Tistory image markers)"
     fixable = "sometimes"
     severity = "warning"
 

@@ -58,7 +58,7 @@ class EmptyInline(Rule):
 """
 
     id = "empty-inline"
-    summary = "Empty <span>, <b>, <strong>, <i>, <em> or <font> (no text, no id or class)"
+    summary = "Empty `<span>`, `<b>`, `<strong>`, `<i>`, `<em>` or `<font>` (no text, no id or class)"
     fixable = "sometimes"
     severity = "warning"
 

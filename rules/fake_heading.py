@@ -65,7 +65,7 @@ class FakeHeading(Rule):
 """
 
     id = "fake-heading"
-    summary = "Paragraph of only bold text used as a heading (<p><strong>…</strong></p>)"
+    summary = "Paragraph of only bold text used as a heading (`<p><strong>…</strong></p>`)"
     fixable = "never"
     severity = "warning"
 

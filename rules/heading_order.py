@@ -61,7 +61,7 @@ class HeadingOrder(Rule):
 """
 
     id = "heading-order"
-    summary = "Heading that skips a level, <h1> in the body, or a heading wrapped whole in bold"
+    summary = "Heading that skips a level, `<h1>` in the body, or a heading wrapped whole in bold"
     fixable = "sometimes"
     severity = "warning"
     # Off by default: over the corpus of real posts it reports 4,152 times, an <h1> in 313 of

@@ -56,7 +56,7 @@ class NbspIndent(Rule):
 """
 
     id = "nbsp-indent"
-    summary = "Two or more &nbsp; in a row used as indentation or spacing"
+    summary = "Two or more `&nbsp;` in a row used as indentation or spacing"
     fixable = "always"
     severity = "warning"
 

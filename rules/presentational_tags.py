@@ -69,7 +69,7 @@ class PresentationalTags(Rule):
 """
 
     id = "presentational-tags"
-    summary = "Presentational element (<font>, <center>, <big>, <strike>, <u>; <b>/<i> if configured)"
+    summary = "Presentational element (`<font>`, `<center>`, `<big>`, `<strike>`, `<u>`; `<b>`/`<i>` if configured)"
     fixable = "sometimes"
     severity = "warning"
 
