@@ -63,6 +63,11 @@ class FrontMatter:
         except yaml.YAMLError as exc:
             self.error = (f"invalid YAML in front matter: {exc}".splitlines()[0], self.content_start)
             return
+        except (ValueError, OverflowError) as exc:  # a well-formed but impossible date: 2024-02-30
+            bad = _unconstructible(loader, node)
+            offset = self.content_start + (bad.start_mark.index if bad is not None else 0)
+            self.error = (f"invalid value in front matter: {exc}", offset)
+            return
         finally:
             if loader is not None:
                 loader.dispose()
@@ -108,6 +113,24 @@ class FrontMatter:
 
     def keys(self) -> list[str]:
         return list(self.data)
+
+
+def _unconstructible(loader, root: yaml.Node) -> yaml.ScalarNode | None:
+    """The first scalar under ``root`` that the loader cannot turn into a value."""
+    loader.constructed_objects, loader.recursive_objects = {}, {}  # left over from the failure
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                loader.construct_object(node)
+            except (ValueError, OverflowError, yaml.YAMLError):
+                return node
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(n for pair in reversed(node.value) for n in reversed(pair))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+    return None
 
 
 def split(text: str) -> FrontMatter | None:

@@ -287,3 +287,15 @@ def test_python_name_tag_is_refused():
     fm = split("---\nx: !!python/name:os.system\n---\n")
     assert fm.error is not None
     assert fm.data == {}
+
+
+@pytest.mark.parametrize("value, message", [
+    ("2024-02-30", "day is out of range for month"),
+    ("2024-07-22 25:00:00", "hour must be in 0..23"),
+])
+def test_an_impossible_date_is_a_finding_at_the_value(value, message):
+    # YAML reads an unquoted date as a timestamp; an impossible one is a broken post, not a crash.
+    text = f"---\ntitle: x\ndate: {value}\n---\n<p>x</p>\n"
+    fm = split(text)
+    assert fm.error == (f"invalid value in front matter: {message}", text.index(value))
+    assert fm.data == {}
