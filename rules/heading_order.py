@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from postlint import Edit, Fix, Rule
+from postlint import Fix, Rule
 from postlint.edits import unwrap
 from postlint.headings import headings
 
@@ -50,9 +50,10 @@ class HeadingOrder(Rule):
     ```
 
     ## Fix safety
-    Only the bold has a fix, and it is safe: the `<b>`/`<strong>` start and end tags (or the
-    Markdown `**`) are removed, the words stay; a `<b>` with attributes, or without an end tag,
-    is reported only. Levels are not fixed: changing one changes the outline below it, which
+    Only the HTML bold has a fix, and it is safe: the `<b>`/`<strong>` start and end tags are
+    removed, the words stay; a `<b>` with attributes, or without an end tag, is reported only,
+    and so is Markdown's `## **Title**` (the fixer reads a Markdown body as HTML, where `**` is
+    text it must not lose). Levels are not fixed: changing one changes the outline below it, which
     the author has to decide.
 
     ## Options
@@ -92,10 +93,10 @@ class HeadingOrder(Rule):
             m = _MARKDOWN_BOLD.match(post.mask.text, heading.start + heading.level, heading.end)
             if m is None or not m.group(2).strip():
                 return None
+            # Reported only: the fixer's guard reads a Markdown body as HTML, where `**` is
+            # visible text, and would refuse every fix of the post.
             s1, e1 = m.span(1)
-            s2 = m.end(2)
-            fix = Fix((Edit(s1, e1, ""), Edit(s2, s2 + len(m.group(1)), "")), "Remove the bold around the heading")
-            return self.finding(s1, e1, "the whole heading is bold; headings are bold already", fix)
+            return self.finding(s1, e1, "the whole heading is bold; headings are bold already")
         el = heading.tag.element
         if el is None or len(el) != 1 or (el.text or "").strip() or el[0].tag not in EMPHASIS:
             return None
