@@ -74,7 +74,8 @@ def rules_table(registry: Registry) -> str:
     rows = ["| rule | on by default | fix | severity | what it flags |", "| --- | --- | --- | --- | --- |"]
     for rule_id, cls in registry.load_all().items():
         on = "yes" if cls.default_enabled else "no"
-        summary = cls.summary.replace("|", "\\|")
+        # Markdown tables hold inline HTML: escape what GitHub would render as markup.
+        summary = cls.summary.replace("&", "&amp;").replace("<", "&lt;").replace("|", "\\|")
         rows.append(f"| `{rule_id}` | {on} | {cls.fixable} | {cls.severity} | {summary} |")
     for rule_id, summary in PROBLEMS.items():
         rows.append(f"| `{rule_id}` | always | never | error | {summary} |")
