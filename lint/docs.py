@@ -74,12 +74,20 @@ def rules_table(registry: Registry) -> str:
     rows = ["| rule | on by default | fix | severity | what it flags |", "| --- | --- | --- | --- | --- |"]
     for rule_id, cls in registry.load_all().items():
         on = "yes" if cls.default_enabled else "no"
-        # Markdown tables hold inline HTML: escape what GitHub would render as markup.
-        summary = cls.summary.replace("&", "&amp;").replace("<", "&lt;").replace("|", "\\|")
+        summary = _table_cell(cls.summary)
         rows.append(f"| `{rule_id}` | {on} | {cls.fixable} | {cls.severity} | {summary} |")
     for rule_id, summary in PROBLEMS.items():
         rows.append(f"| `{rule_id}` | always | never | error | {summary} |")
     return "\n".join([TABLE_BEGIN, *rows, TABLE_END])
+
+
+def _table_cell(text: str) -> str:
+    """Markdown tables hold inline HTML: escape what GitHub would render as markup, except
+    inside code spans, which show their text as it is."""
+    parts = text.split("`")
+    for i in range(0, len(parts), 2):
+        parts[i] = parts[i].replace("&", "&amp;").replace("<", "&lt;")
+    return "`".join(parts).replace("|", "\\|")
 
 
 def update_readme(path: str) -> bool:
