@@ -79,13 +79,28 @@ class Attr:
 class Tag:
     """One start tag in the source, with its end tag when the source has one."""
 
-    __slots__ = ("name", "start", "end", "name_end", "index", "_html", "_attrs", "_dups")
+    # No reference back to the Html: without that cycle a post's tags and tree are freed when
+    # the post is done, instead of piling up for the garbage collector.
+    __slots__ = ("name", "start", "end", "name_end", "index", "end_tag", "element", "_text", "_scan", "_attrs", "_dups")
 
-    def __init__(self, html: "Html", name: str, start: int, end: int, name_end: int, index: int) -> None:
-        self._html = html
+    def __init__(
+        self,
+        text: str,
+        scan: str,
+        name: str,
+        start: int,
+        end: int,
+        name_end: int,
+        index: int,
+        end_tag: tuple[int, int] | None,
+        element: "etree._Element | None",
+    ) -> None:
+        self._text, self._scan = text, scan
         self.name = name
         self.start, self.end, self.name_end = start, end, name_end
         self.index = index
+        self.end_tag = end_tag  # its span; None when the source leaves it implied
+        self.element = element  # None when the parser dropped the tag
         self._attrs: dict[str, Attr] | None = None
         self._dups: list[Attr] = []
 
@@ -94,16 +109,7 @@ class Tag:
 
     @property
     def source(self) -> str:
-        return self._html.text[self.start : self.end]
-
-    @property
-    def end_tag(self) -> tuple[int, int] | None:
-        """The span of the matching end tag; None when the source leaves it implied."""
-        return self._html.end_tags[self.index]
-
-    @property
-    def element(self) -> "etree._Element | None":
-        return self._html.element(self.index)
+        return self._text[self.start : self.end]
 
     @property
     def outer_span(self) -> tuple[int, int]:
@@ -123,7 +129,7 @@ class Tag:
         if self._attrs is None:
             # Attributes are found in the masked text (a Liquid expression cannot end a value)
             # and read from the original (where `{{` marks a value as templated).
-            scan, original = self._html.scan, self._html.text
+            scan, original = self._scan, self._text
             self._attrs = {}
             end = self.end - 1
             if scan[end - 1 : end] == "/":
@@ -256,7 +262,11 @@ class Html:
             m = self._starts[index]
             kind = m.lastindex
             end = m.end() if kind == 2 else _START_TAG.match(self.scan, m.start()).end()
-            tag = self._tags[index] = Tag(self, m.group(kind).lower(), m.start(), end, m.end(kind), index)
+            name = m.group(kind).lower()
+            tag = self._tags[index] = Tag(
+                self.text, self.scan, name, m.start(), end, m.end(kind), index,
+                self.end_tags[index], self.element(index),
+            )
         return tag
 
     @property
