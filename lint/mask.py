@@ -22,9 +22,21 @@ _LIQUID_BLOCK = re.compile(
 )
 _LIQUID = re.compile(r"\{\{.*?(?:\}\}|\Z)|\{%.*?(?:%\}|\Z)", re.S)
 _BACKTICKS = re.compile(r"`+")
-# Cheap tests that decide whether markdown-it must run at all: a code span needs a backtick, a
-# fence ``` or ~~~, an indented code block an indented line after a blank line or a heading.
-_MAY_HAVE_CODE = re.compile(r"`|~~~|(?:\A|\n)[ \t]*(?:#[^\n]*)?\n(?: {4}|\t)|\A(?: {4}|\t)")
+# An indented code block needs an indented line after a blank line or a heading.
+_INDENTED_BLOCK = re.compile(r"\n[ \t]*(?:#[^\n]*)?\n(?: {4}|\t)")
+
+
+def _may_have_code(text: str, start: int, end: int) -> bool:
+    """Cheap tests that decide whether markdown-it must run at all (most posts have no code).
+
+    Separate searches, because each has a literal to scan for; one regex of alternatives
+    would try every alternative at every position (15% of a whole run, measured)."""
+    return (
+        text.find("`", start, end) >= 0
+        or text.find("~~~", start, end) >= 0
+        or text.startswith(("    ", "\t"), start)
+        or _INDENTED_BLOCK.search(text, start, end) is not None
+    )
 
 
 @dataclass
@@ -40,7 +52,7 @@ class Mask:
 def mask(text: str, start: int, end: int, markdown: bool) -> Mask:
     """Mask the body ``text[start:end]``; the rest of ``text`` is returned as it is."""
     code: list[tuple[int, int]] = []
-    if markdown and _MAY_HAVE_CODE.search(text, start, end):
+    if markdown and _may_have_code(text, start, end):
         code.extend(markdown_code(text, start, end))
     code.extend(m.span() for m in _LIQUID_BLOCK.finditer(text, start, end))
     code = _merge(code)
