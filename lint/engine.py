@@ -208,3 +208,19 @@ def _outside_mask(findings: list[Finding], masked: Mask) -> list[Finding]:
             f.fix = None
         kept.append(f)
     return kept
+
+
+# -- worker processes (--jobs): each builds its Linter once, then lints the paths it is given --
+
+_WORKER: Linter | None = None
+
+
+def worker_init(rules: list[Rule], config: Config, ignored_problems: set[str]) -> None:
+    global _WORKER
+    _WORKER = Linter(rules, config)
+    _WORKER.ignored_problems = set(ignored_problems)
+
+
+def worker_lint(path: Path) -> FileResult:
+    assert _WORKER is not None
+    return _WORKER.lint_file(path)
