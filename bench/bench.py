@@ -6,7 +6,9 @@
 Writes DIR (default: a temporary folder) with ../shared/bench/make_corpus.py unless it already
 holds posts, then prints, all on one core:
   baseline   read + YAML (C loader) + lxml parse + one walk of every element, in-process
-  postlint   the `postlint DIR` command (one process, concise report to /dev/null)
+  postlint   the `postlint DIR --jobs 1` command (concise report to /dev/null), default rules
+  5 rules    the same with the foundation's five rules
+  parallel   `postlint DIR` with its default --jobs (one process per core)
   start-up   `postlint ONE-POST` wall time, best of 7
 """
 
@@ -68,8 +70,15 @@ def main() -> None:
     base = baseline(files)
     print(f"posts       {n} in {folder}")
     print(f"baseline    {base:6.2f} s  {n / base:7.0f} posts/s  (read + YAML + lxml parse + walk)")
-    wall = run([*pin, *postlint, str(folder), "--output-format", "concise", "--quiet"])
-    print(f"postlint    {wall:6.2f} s  {n / wall:7.0f} posts/s  ({wall / base:.2f}x baseline)")
+    report = ["--output-format", "concise", "--quiet"]
+    wall = run([*pin, *postlint, str(folder), *report, "--jobs", "1"])
+    print(f"postlint    {wall:6.2f} s  {n / wall:7.0f} posts/s  ({wall / base:.2f}x baseline, one core, default rules)")
+    five = "duplicate-excerpt,image-url,inline-color,empty-paragraph,invalid-rel"
+    wall5 = run([*pin, *postlint, str(folder), *report, "--jobs", "1", "--select", five])
+    print(f"5 rules     {wall5:6.2f} s  {n / wall5:7.0f} posts/s  (one core, the foundation's five rules)")
+    cores = os.cpu_count() or 1
+    wallp = run([*postlint, str(folder), *report])
+    print(f"parallel    {wallp:6.2f} s  {n / wallp:7.0f} posts/s  (default --jobs: {cores} processes)")
     one = min(run([*pin, *postlint, str(files[0])]) for _ in range(7))
     print(f"start-up    {one * 1000:6.0f} ms  (postlint on one post, best of 7)")
 
