@@ -1,14 +1,22 @@
-"""The fix shared by the style rules: take declarations out of a `style` attribute.
+"""What the style rules (inline-color, inline-style) share: finding the properties they flag
+in `style` attributes, and the fix that takes declarations out of one.
 
 When nothing is left the attribute goes, and a `<span>` left with no attribute is unwrapped.
 """
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from lxml import etree
+
 from .css import Declaration, declarations
 from .edits import remove_attribute, unwrap
 from .html import Attr, Tag
-from .rule import Edit, Fix
+from .liquid import is_templated
+from .rule import Edit, Finding, Fix, Rule
+
+WITH_STYLE = etree.XPath("//*[@style]")
 
 UNWRAP = frozenset({"span", "font"})
 
@@ -33,3 +41,57 @@ def remove_declarations(post, tag: Tag, attr: Attr, remove: list[Declaration], t
         if edits is not None:
             return Fix(edits, title + " and unwrap the <" + tag.name + ">")
     return Fix((remove_attribute(text, attr),), title)
+
+
+class StylePropertyRule(Rule):
+    """Flags elements whose `style` sets one of ``options.properties``: one finding per element,
+    at its style attribute; the fix removes those declarations (``remove_declarations``)."""
+
+    noun: ClassVar[str]  # what the properties are, for messages: "colour", "typography"
+
+    def __init__(self, options=None, severity=None) -> None:
+        super().__init__(options, severity)
+        # What the rule finds at a start tag depends only on the tag's text (as written and as
+        # masked) and on whether it has an end tag, and imported posts repeat the same few tags
+        # thousands of times: the finding is worked out once per distinct tag and moved to
+        # each place it occurs.
+        self._seen: dict[tuple[str, str, bool], tuple[Finding, int, tuple[int, int] | None] | None] = {}
+        self._wanted = {p.lower() for p in self.options.properties}
+
+    def check(self, post):
+        seen, html = self._seen, post.html
+        for _el, tag in html.xpath(WITH_STYLE):
+            key = (tag.source, html.scan[tag.start : tag.end], tag.end_tag is not None)
+            if key not in seen:
+                if len(seen) >= 4096:
+                    seen.clear()
+                seen[key] = self._judge(post, tag)
+            found = seen[key]
+            if found is not None:
+                yield _moved(*found, tag)
+
+    def _judge(self, post, tag: Tag):
+        """The finding at ``tag`` with the tag's start and end tag, or None."""
+        attr = tag.attrs.get("style")
+        if attr is None or is_templated(attr.value):
+            return None
+        found = [d for d in declarations(attr.value) if d.name in self._wanted]
+        if not found:
+            return None
+        shown = "; ".join(f"{d.name}: {d.value}" for d in found)
+        fix = remove_declarations(post, tag, attr, found, f"Remove the inline {self.noun}")
+        return self.finding(attr.start, attr.end, f"inline {self.noun} `{shown}`", fix), tag.start, tag.end_tag
+
+
+def _moved(finding: Finding, start: int, end_tag: tuple[int, int] | None, tag: Tag) -> Finding:
+    """``finding``, made at a tag at ``start`` with ``end_tag``, at the same text at ``tag``."""
+    delta = tag.start - start
+    fix = finding.fix
+    if fix is not None:
+        edits = tuple(
+            Edit(*tag.end_tag, e.replacement) if (e.start, e.end) == end_tag
+            else Edit(e.start + delta, e.end + delta, e.replacement)
+            for e in fix.edits
+        )
+        fix = Fix(edits, fix.title, fix.applicability, fix.removes_text)
+    return Finding(finding.rule, finding.message, finding.start + delta, finding.end + delta, finding.severity, fix)

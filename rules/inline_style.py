@@ -4,17 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lxml import etree
-
-from postlint import Rule
-from postlint.css import declarations
-from postlint.liquid import is_templated
-from postlint.styles import remove_declarations
-
-WITH_STYLE = etree.XPath("//*[@style]")
+from postlint.styles import StylePropertyRule
 
 
-class InlineStyle(Rule):
+class InlineStyle(StylePropertyRule):
     """Typography hard-coded in `style` attributes: fonts, sizes, line heights.
 
     ## What it does
@@ -56,19 +49,8 @@ class InlineStyle(Rule):
     fixable = "sometimes"
     severity = "warning"
 
+    noun = "typography"
+
     @dataclass(frozen=True)
     class Options:
         properties: tuple[str, ...] = ("font-family", "font-size", "line-height")
-
-    def check(self, post):
-        wanted = {p.lower() for p in self.options.properties}
-        for _el, tag in post.html.xpath(WITH_STYLE):
-            attr = tag.attrs.get("style")
-            if attr is None or is_templated(attr.value):
-                continue
-            found = [d for d in declarations(attr.value) if d.name in wanted]
-            if not found:
-                continue
-            shown = "; ".join(f"{d.name}: {d.value}" for d in found)
-            fix = remove_declarations(post, tag, attr, found, "Remove the inline typography")
-            yield self.finding(attr.start, attr.end, f"inline typography `{shown}`", fix)
