@@ -135,6 +135,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     gc.set_threshold(10_000, 10, 10)
     from .discover import discover
     from .engine import Linter, select_rules
+    from .problems import PROBLEMS
     from .registry import Registry
     from .report import Options, render
 
@@ -151,7 +152,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
         color=args.output_file is None and _use_color(),  # never colour in a file
         quiet=args.quiet,
         statistics=args.statistics,
-        summaries={r.id: r.summary for r in rules} if args.statistics else None,
+        summaries={**PROBLEMS, **{r.id: r.summary for r in rules}} if args.statistics else None,
     )
     if args.stdin_filename is not None:
         return _stdin(args, linter, options, out)
