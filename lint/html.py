@@ -26,23 +26,54 @@ RAW_TEXT = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", 
 # libxml2 stops nesting at this depth even with huge_tree; deeper content is dropped.
 DEPTH_LIMIT = 2048
 
-# Attributes up to the closing `>`, quoted values may hold `>`; unrolled so it cannot backtrack.
-_ATTRS = r"""[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*"""
-# Group 1: a raw-text element (start tag, content, end tag); 2: a start tag; 3: an end tag.
+# HTML whitespace; libxml2 (like HTML5) does not count NBSP, U+3000 or \v as space in a tag.
+_W = "\t\n\f\r "
+# What follows a tag name up to (not including) the closing `/>` or `>`: the HTML5 attribute
+# grammar, which libxml2 2.14 follows. A quote opens a value only right after `=` (and spaces):
+# `title=it's` is an unquoted value and `style={{display: 'none'}}` a value `{{display:` and
+# an attribute named `'none'}}`. A name may start with `=` only where no name precedes it
+# (`<a b ="x">` is b="x", `<a b="1" ="x">` has an attribute named `="x"`). A `/` between
+# attributes is skipped; one right before `>` self-closes the tag, one inside an unquoted value
+# (`href=x/>`) belongs to the value. A quote left open runs to the end (the parser drops it all).
+# Unrolled so that the engine never has two ways to match: each name and unquoted value is
+# taken whole (lookaheads), spaces only between units, so no input can make it backtrack.
+_BODY = rf"""
+    [{_W}]*
+    (?:
+        (?:
+            /(?!>)
+          | [^{_W}/>][^{_W}/>=]*(?![^{_W}/>=])                  # attribute name
+            (?:
+                [{_W}]*=[{_W}]*
+                (?: "[^"]*(?:"|\Z) | '[^']*(?:'|\Z)
+                  | [^{_W}>"'][^{_W}>]*(?![^{_W}>])               # unquoted value
+                  | (?![^>])                                    # `b=>`: an empty value
+                )
+              | (?![{_W}]*=)                                    # no value
+            )
+        )
+        [{_W}]*
+    )*
+"""
+# Group 1: a raw-text element (start tag, content, end tag); 2: a start tag, 3: its `/` when
+# it self-closes (`<p/>` is an empty p for libxml2, even for non-void elements); 4: a start
+# tag cut off at the end (dropped by the parser); 5: an end tag, 6: one cut off at the end.
+# A tag cut off consumes the rest, so that no other `<` starts a scan to the end again.
 _TOKEN = re.compile(
     rf"""<(?:
         !--.*?(?:-->|\Z)                                          # comment
-      | ({"|".join(RAW_TEXT)})(?=[\s/>]){_ATTRS}>.*?(?:</\1\s*>|\Z)  # raw text: not markup inside
-      | ([a-z][^\s/>]*){_ATTRS}>                                  # start tag
-      | /([a-z][^\s/>]*)[^>]*>                                    # end tag
+      | ({"|".join(RAW_TEXT)})(?=[{_W}/>]){_BODY}>.*?(?:</\1\s*>|\Z)  # raw text: not markup inside
+      | ([a-z][^{_W}/>]*){_BODY}(?:(/)?>|(\Z))                   # start tag
+      | /([a-z][^{_W}/>]*){_BODY}(?:/?>|(\Z))                    # end tag
       | [!?][^>]*(?:>|\Z)                                         # doctype, CDATA, processing instruction
     )""",
     re.S | re.X | re.I,
 )
-_START_TAG = re.compile(rf"<[a-z][^\s/>]*{_ATTRS}>", re.I)
+_START_TAG = re.compile(rf"<[a-z][^{_W}/>]*{_BODY}/?>", re.I | re.X)
 _RAW_END = re.compile(r"</([a-z]+)\s*>\Z", re.I)
+# One attribute, searched for from where the previous one ended (`/` and spaces are skipped).
 _ATTR = re.compile(
-    r"""([^\s"'>/=][^\s"'>/=]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""",
+    rf"""([^{_W}/>][^{_W}/>=]*)(?:[{_W}]*=[{_W}]*(?:"([^"]*)"|'([^']*)'|([^{_W}>"'][^{_W}>]*)|))?""",
 )
 _MARKERS: list[str] = []
 
@@ -155,10 +186,8 @@ def _attributes(source: str, scan: str, name_end: int) -> tuple[tuple[str, str, 
     Attributes are found in the masked text (a Liquid expression cannot end a value) and read
     from the original (where `{{` marks a value as templated)."""
     out = []
-    end = len(scan) - 1
-    if scan[end - 1 : end] == "/":
-        end -= 1
-    for m in _ATTR.finditer(scan, name_end, end):
+    # Up to the `>`; a `/` before it is skipped like any `/` between attributes.
+    for m in _ATTR.finditer(scan, name_end, len(scan) - 1):
         for group in (2, 3, 4):
             if m.group(group) is not None:
                 vs, ve = m.span(group)
@@ -213,10 +242,10 @@ class Html:
         last = self.start
         for m in _TOKEN.finditer(text, self.start, self.end):
             kind = m.lastindex
-            if kind is None:
+            if kind is None or kind == 4 or kind == 6:
                 continue
-            if kind == 3:
-                name = m.group(3).lower()
+            if kind == 5:
+                name = m.group(5).lower()
                 if names and names[-1] == name:
                     names.pop()
                     ends[numbers.pop()] = m.span()
@@ -230,7 +259,7 @@ class Html:
                     self.stray_end_tags.append((m.start(), m.end(), name))
                 continue
             number = len(starts)
-            name_end = m.end(kind)
+            name_end = m.end(1 if kind == 1 else 2)
             pieces.append(text[last:name_end])
             pieces.append(_marker(number))
             last = name_end
@@ -243,6 +272,8 @@ class Html:
                 ends.append(None)
                 continue
             ends.append(None)
+            if kind == 3:  # `<x/>`: libxml2 closes it here, whatever x is; a later </x> is not its end
+                continue
             name = m.group(2).lower()
             if name not in VOID:
                 names.append(name)
@@ -274,11 +305,11 @@ class Html:
         tag = self._tags[index]
         if tag is None:
             m = self._starts[index]
-            kind = m.lastindex
-            end = m.end() if kind == 2 else _START_TAG.match(self.scan, m.start()).end()
-            name = m.group(kind).lower()
+            group = 1 if m.lastindex == 1 else 2
+            end = m.end() if group == 2 else _START_TAG.match(self.scan, m.start()).end()
+            name = m.group(group).lower()
             tag = self._tags[index] = Tag(
-                self.text, self.scan, name, m.start(), end, m.end(kind), index,
+                self.text, self.scan, name, m.start(), end, m.end(group), index,
                 self.end_tags[index], self.element(index),
             )
         return tag
