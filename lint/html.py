@@ -61,7 +61,7 @@ _BODY = rf"""
 # A tag cut off consumes the rest, so that no other `<` starts a scan to the end again.
 _TOKEN = re.compile(
     rf"""<(?:
-        !--.*?(?:-->|\Z)                                          # comment
+        !--(?:-?>|.*?(?:--!?>|\Z))                                # comment; `<!-->`, `<!--->` are whole
       | ({"|".join(RAW_TEXT)})(?=[{_W}/>]){_BODY}>.*?(?:</\1\s*>|\Z)  # raw text: not markup inside
       | ([a-z][^{_W}/>]*){_BODY}(?:(/)?>|(\Z))                   # start tag
       | /([a-z][^{_W}/>]*){_BODY}(?:/?>|(\Z))                    # end tag

@@ -286,15 +286,16 @@ def test_apostrophe_in_unquoted_value():
     assert html.tag(html.root.find(".//b")) is not None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="`<!-->` and `<!--->` are complete (empty) comments and `--!>` ends one; the tokenizer "
-    "runs on to the next `-->`, hiding the markup in between",
-)
 @pytest.mark.parametrize("comment", ["<!-->", "<!--->", "<!-- x --!>"])
 def test_abruptly_closed_comment(comment):
+    # `<!-->` and `<!--->` are complete (empty) comments and `--!>` ends one, as in HTML5.
     html = parse(f"{comment}<b>y</b>-->")
     assert html.tag(html.root.find(".//b")) is not None
+
+
+def test_comment_with_bang_but_no_bracket_runs_on():
+    html = parse("<!-- x --!<b>y</b>--><i>z</i>")
+    assert [t.name for t in html.tags] == ["i"]
 
 
 @pytest.mark.xfail(
