@@ -194,13 +194,34 @@ def _attributes(source: str, scan: str, name_end: int) -> tuple[tuple[str, str, 
                 quote = "" if group == 4 else source[vs - 1]
                 value = source[vs:ve]
                 if "&" in value:
-                    value = _html.unescape(value)
+                    value = _CHARREF.sub(_decode_in_attribute, value)
                 break
         else:
             vs = ve = m.end()
             quote, value = "", ""
         out.append((m.group(1).lower(), value, m.start(), m.end(), vs, ve, quote))
     return tuple(out)
+
+
+# What html.unescape looks at; in an attribute value it decodes too much (below).
+_CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
+_ENTITIES = _html.entities.html5
+
+
+def _decode_in_attribute(m: re.Match[str]) -> str:
+    """HTML5 in an attribute value (libxml2 2.14 agrees): a named reference without `;`
+    followed by `=` or an ASCII letter or digit stays as written, so `?a=1&param=2` keeps
+    `&para` and `&copy=3` keeps `&copy`. Everything else decodes as html.unescape does."""
+    ref = m.group(1)
+    if ref[0] == "#" or ref in _ENTITIES:
+        return _html.unescape(m.group())
+    for n in range(len(ref) - 1, 0, -1):  # the longest legacy name (one without `;`) it starts with
+        if ref[:n] in _ENTITIES:
+            after = ref[n]
+            if after == "=" or (after.isascii() and after.isalnum()):
+                return m.group()
+            return _ENTITIES[ref[:n]] + ref[n:]
+    return m.group()
 
 
 class Html:
