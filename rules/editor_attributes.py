@@ -22,6 +22,11 @@ _TOKEN = re.compile(r"[^ \t\n\f\r]+")
 
 @lru_cache(maxsize=64)
 @lru_cache(maxsize=32)
+def _lowered(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(w.lower() for w in words)
+
+
+@lru_cache(maxsize=32)
 def _globs(globs: tuple[str, ...]) -> re.Pattern[str]:
     """One regex for a list of case-sensitive shell globs (fnmatch's own translation): matching
     each name against each glob in turn cost most of this rule's time."""
@@ -159,7 +164,7 @@ class EditorAttributes(Rule):
         return self.finding(attr.start, attr.end, f"class `{shown}` was written by Word", fix)
 
     def _style(self, post, tag, attr):
-        prefixes = tuple(p.lower() for p in self.options.style_prefixes)
+        prefixes = _lowered(self.options.style_prefixes)
         if is_templated(attr.value):
             return None
         found = [d for d in declarations(attr.value) if d.name.startswith(prefixes)] if prefixes else []
