@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import os
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 if TYPE_CHECKING:
     from ..engine import FileResult
@@ -15,8 +15,7 @@ if TYPE_CHECKING:
 FORMATS = ("full", "concise", "grouped", "json", "json-lines", "github", "sarif", "junit")
 
 
-@dataclass(frozen=True)
-class Located:
+class Located(NamedTuple):
     """A finding with its file and 1-based positions (end exclusive), ready to print."""
 
     path: str
