@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, Iterator, Literal, NamedTuple
 
@@ -84,7 +83,3 @@ class Rule:
         severity: Severity | None = None,
     ) -> Finding:
         return Finding(self.id, message, start, end, severity or self.severity, fix)
-
-    @classmethod
-    def option_names(cls) -> list[str]:
-        return [f.name for f in dataclasses.fields(cls.Options)]

@@ -9,8 +9,6 @@ from urllib.parse import unquote
 
 # Where each generator serves `/x.png` from: Jekyll the root, Hugo `static/`, Astro `public/`.
 DEFAULT_STATIC_DIRS = (".", "static", "public", "assets")
-SITE_MARKERS = ("_config.yml", "_config.yaml", "_config.toml", "hugo.toml", "hugo.yaml",
-                "config.toml", "astro.config.mjs", "astro.config.ts", ".git")
 
 
 class Site:
@@ -27,11 +25,3 @@ class Site:
             return None
         relative = unquote(url_path.split("?", 1)[0].split("#", 1)[0]).lstrip("/")
         return any(os.path.exists(self.root / d / relative) for d in self.static_dirs)
-
-
-def find_site_root(start: Path) -> Path | None:
-    """The nearest folder at or above ``start`` that looks like a site's root."""
-    for folder in (start, *start.parents):
-        if any((folder / marker).exists() for marker in SITE_MARKERS):
-            return folder
-    return None
