@@ -69,6 +69,13 @@ _TOKEN = re.compile(
     )""",
     re.S | re.X | re.I,
 )
+# Start tags before which libxml2 (2.14) ends an open <p> that is the current element (found by
+# parsing `<p>a<T>b</T></p>` for every HTML tag; it differs from HTML5: <section>, <article>,
+# <figure>… do not end a <p>, <td> and <tr> do).
+_CLOSES_P = frozenset(
+    "address blockquote center dd dir div dl dt fieldset form h1 h2 h3 h4 h5 h6 hr li listing menu "
+    "ol p pre table tbody td tfoot th tr ul xmp".split()
+)
 _START_TAG = re.compile(rf"<[a-z][^{_W}/>]*{_BODY}/?>", re.I | re.X)
 _RAW_END = re.compile(r"</([a-z]+)\s*>\Z", re.I)
 # One attribute, searched for from where the previous one ended (`/` and spaces are skipped).
@@ -245,6 +252,8 @@ class Html:
         # End tags by start tag number, paired with the HTML rule for "any other end tag"
         # (the nearest open element of that name); None when the source leaves it implied.
         self.end_tags: list[tuple[int, int] | None] = []
+        # <p> start tags ended by a block's start tag, as libxml2 does: p number -> block number.
+        self.p_ended_by: dict[int, int] = {}
         # End tags that close nothing: (start, end, name).
         self.stray_end_tags: list[tuple[int, int, str]] = []
         self._too_deep_index: int | None = None
@@ -285,6 +294,11 @@ class Html:
             pieces.append(_marker(number))
             last = name_end
             starts.append(m)
+            name = m.group(1 if kind == 1 else 2).lower()
+            if names and names[-1] == "p" and name in _CLOSES_P:
+                # libxml2 ends a <p> that is the current element here; its </p> then closes nothing
+                names.pop()
+                self.p_ended_by[numbers.pop()] = number
             if kind == 1:
                 close = _RAW_END.search(m.group())
                 if close is not None and close.group(1).lower() == m.group(1).lower():
@@ -295,7 +309,6 @@ class Html:
             ends.append(None)
             if kind == 3:  # `<x/>`: libxml2 closes it here, whatever x is; a later </x> is not its end
                 continue
-            name = m.group(2).lower()
             if name not in VOID:
                 names.append(name)
                 numbers.append(number)

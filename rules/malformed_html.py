@@ -40,7 +40,9 @@ class MalformedHtml(Rule):
       `<li>`, `<td>`, `<tr>`, `<option>`, `<dt>`, `<dd>`, `<thead>` …) are not reported; inside
       `<svg>` and `<math>`, `<path />` is a closed element;
     - an attribute written twice in one tag (`<img alt="a" alt="b">`: the second is ignored);
-    - a `<p>` inside a `<p>` (`<p>a<p>b</p></p>`): the parser ends the first paragraph there.
+    - a block inside a paragraph (`<p>a<div>b</div></p>`, `<p>a<p>b</p></p>`): the parser ends
+      the paragraph at the block, so the `</p>` after it closes nothing; reported at that
+      `</p>`, naming the block and where its paragraph began.
 
     ## Why
     Browsers repair broken HTML, each the way the HTML standard says, which is rarely what the
@@ -68,7 +70,7 @@ class MalformedHtml(Rule):
 """
 
     id = "malformed-html"
-    summary = "Mismatched, misnested, stray or missing end tag; duplicate attribute; <p> in <p>"
+    summary = "Mismatched, misnested, stray or missing end tag; duplicate attribute; a block inside <p>"
     fixable = "never"
     severity = "error"
 
@@ -81,6 +83,7 @@ class MalformedHtml(Rule):
         tags = html.tags
         if post.is_markdown:
             tags = [t for t in tags if _MARKDOWN_TAG_NAME.match(t.name)]
+        tags_by_index = {t.index: t for t in html.tags}
         unclosed = [t for t in tags if t.end_tag is None and self._needs_end_tag(t)]
         explained = set()
         findings = []
@@ -89,7 +92,14 @@ class MalformedHtml(Rule):
                 continue
             before = [t for t in unclosed if t.start < start and t.index not in explained]
             same = [t for t in before if t.name == name]
-            if same:
+            ended = [i for i in html.p_ended_by if tags_by_index[i].start < start and i not in explained] if name == "p" else []
+            if ended:
+                explained.add(ended[-1])
+                p_tag, block = tags_by_index[ended[-1]], tags_by_index[html.p_ended_by[ended[-1]]]
+                line, col = post.source.position(p_tag.start)
+                message = (f"`</p>` closes nothing: `<{block.name}>` cannot be inside a paragraph, so the parser "
+                           f"ended the `<p>` of {line}:{col} before it")
+            elif same:
                 explained.add(same[-1].index)
                 message = f"misnested `</{name}>`: its `<{name}>` was already closed by an outer end tag"
             elif before:
@@ -111,14 +121,6 @@ class MalformedHtml(Rule):
         for tag in tags:
             for attr in tag.duplicate_attrs:
                 findings.append(self.finding(attr.start, attr.end, f"duplicate attribute `{attr.name}`: browsers keep the first"))
-        open_p = None
-        for tag in tags:
-            if tag.name != "p":
-                continue
-            if open_p is not None and tag.start < open_p.end_tag[0]:
-                findings.append(self.finding(tag.start, tag.end, "`<p>` inside `<p>`: the parser ends the first paragraph here"))
-                continue
-            open_p = tag if tag.end_tag is not None else None
         findings.sort(key=lambda f: (f.start, f.end))
         yield from findings
 

@@ -20,13 +20,18 @@ CASES = [
     pytest.param("<ul><li>a<li>b</ul>\n<p>a\n<p>b\n", [], id="optional-end-tags"),
     pytest.param("<table><tr><td>a<td>b<tr><td>c</table>\n", [], id="table-optional-end-tags"),
     pytest.param("<dl><dt>a<dd>b</dl>\n<select><option>a<option>b</select>\n", [], id="dl-and-options"),
-    pytest.param('<p>a<br>b<br/>c<img src="/a.png" alt=""><hr></p>\n', [], id="void-elements"),
+    pytest.param('<p>a<br>b<br/>c<img src="/a.png" alt=""></p>\n', [], id="void-elements"),
+    # <hr> ends the paragraph (libxml2, like HTML), so the </p> after it closes nothing.
+    pytest.param("<p>a<hr></p>\n", [(1, 9, "</p>")], id="hr-in-p"),
     pytest.param('<svg viewBox="0 0 1 1"><path d="M0 0" /><circle r="1"/></svg>\n', [], id="svg-self-closing"),
     # Duplicate attributes: the second, which browsers ignore.
     pytest.param('<img src="/a.png" alt="a" alt="b">\n', [(1, 27, 'alt="b"')], id="duplicate-attribute"),
     pytest.param('<p class="a" CLASS="b">x</p>\n', [(1, 14, 'CLASS="b"')], id="duplicate-attribute-case"),
     # <p> inside <p>.
-    pytest.param("<p>a<p>b</p></p>\n", [(1, 5, "<p>")], id="p-in-p"),
+    pytest.param("<p>a<p>b</p></p>\n", [(1, 13, "</p>")], id="p-in-p"),
+    pytest.param("<p>Lead\n<div>Block</div>\n</p>\n", [(3, 1, "</p>")], id="div-in-p"),
+    # Without a </p> after the block, nothing was repaired: the end tag of <p> is optional.
+    pytest.param("<p>Lead\n<div>Block</div>\n", [], id="p-ended-by-div"),
     pytest.param("<p>a</p><p>b</p>\n", [], id="p-after-p"),
     # Positions after front matter; CRLF.
     pytest.param("---\r\ntitle: 제목\r\n---\r\n<p>가</p>\r\n<h3>나</h2>\r\n", [(5, 6, "</h2>")], id="crlf-front-matter"),
@@ -64,3 +69,10 @@ def test_messages(lint):
         "`<string>` is never closed; if it is text, write `&lt;String>`",
         "misnested `</i>`: its `<i>` was already closed by an outer end tag",
     ]
+
+
+def test_a_block_in_a_paragraph_is_explained_at_the_stray_end_tag(lint):
+    [finding] = lint("<p>Lead\n<div>Block</div>\n</p>\n", RULE).findings
+    assert finding.message == (
+        "`</p>` closes nothing: `<div>` cannot be inside a paragraph, so the parser ended the `<p>` of 1:1 before it"
+    )
