@@ -206,8 +206,17 @@ def _attributes(source: str, scan: str, name_end: int) -> tuple[tuple[str, str, 
         else:
             vs = ve = m.end()
             quote, value = "", ""
-        out.append((m.group(1).lower(), value, m.start(), m.end(), vs, ve, quote))
+        out.append((libxml2_name(m.group(1)), value, m.start(), m.end(), vs, ve, quote))
     return tuple(out)
+
+
+def libxml2_name(name: str) -> str:
+    """A tag or attribute name as libxml2 keeps it: lower-cased, cut to its first 100 bytes
+    (whole characters), which matters for `<http://…>` autolinks read as tags."""
+    name = name.lower()
+    if len(name) <= 25 or len(encoded := name.encode("utf-8")) <= 100:
+        return name
+    return encoded[:100].decode("utf-8", "ignore")
 
 
 # What html.unescape looks at; in an attribute value it decodes too much (below).
@@ -341,7 +350,7 @@ class Html:
             m = self._starts[index]
             group = 1 if m.lastindex == 1 else 2
             end = m.end() if group == 2 else _START_TAG.match(self.scan, m.start()).end()
-            name = m.group(group).lower()
+            name = libxml2_name(m.group(group))
             tag = self._tags[index] = Tag(
                 self.text, self.scan, name, m.start(), end, m.end(group), index,
                 self.end_tags[index], self.element(index),
