@@ -16,6 +16,7 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Jekyll's rule: the file starts with a `---` line; the block ends at a `---` or `...` line.
 _OPEN = re.compile(r"---[ \t]*\r?\n")
+_ALIAS = re.compile(r"[ \t]*:[ \t]*(\*[^\s,\[\]{}]+)")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.M)
 
 
@@ -102,12 +103,19 @@ class FrontMatter:
         assert found is not None
         key_node, value_node = found
         base = self.content_start
+        value_start, value_end = base + value_node.start_mark.index, base + value_node.end_mark.index
+        if value_node.start_mark.index < key_node.end_mark.index:
+            # An alias (`*e`): compose() shares the anchored node, whose marks point above the
+            # key. The alias itself is written right after the key's colon.
+            alias = _ALIAS.match(self.text, base + key_node.end_mark.index)
+            if alias is not None:
+                value_start, value_end = alias.span(1)
         return Entry(
             parts[-1],
             base + key_node.start_mark.index,
             base + key_node.end_mark.index,
-            base + value_node.start_mark.index,
-            base + value_node.end_mark.index,
+            value_start,
+            value_end,
             data,
         )
 

@@ -199,11 +199,6 @@ def test_duplicate_key_span_is_the_one_whose_value_was_loaded():
     assert key_and_value(text, "image")[1] == "/second.png"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an alias value's span is the anchored node's span (compose() shares the node), "
-    "so it points above its own key",
-)
 def test_alias_value_span_is_where_the_alias_is_written():
     text = "---\nexcerpt: &e The alliance.\nfeature_text: *e\n---\n"
     assert key_and_value(text, "feature_text") == ("feature_text", "*e")

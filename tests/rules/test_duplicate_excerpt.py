@@ -10,6 +10,10 @@ CASES = [
                  "feature_text: The alliance enjoys  bipartisan support.\n---\n<p>Body.</p>\n",
                  [(4, 1)], "---\ntitle: Alliance news\nexcerpt: The alliance enjoys bipartisan support.\n---\n<p>Body.</p>\n",
                  id="folded-whitespace"),
+    # A YAML alias repeats its anchor: only the alias's line goes.
+    pytest.param("---\ntitle: t\nexcerpt: &e The alliance.\nfeature_text: *e\nimage: /a.png\n---\n<p>x</p>\n",
+                 [(4, 1)], "---\ntitle: t\nexcerpt: &e The alliance.\nimage: /a.png\n---\n<p>x</p>\n",
+                 id="alias"),
     pytest.param("---\nexcerpt: >\n  one two\n  three\nfeature_text: >\n  one   two\n  three\ntitle: T\n---\n<p>x</p>\n",
                  [(5, 1)], "---\nexcerpt: >\n  one two\n  three\ntitle: T\n---\n<p>x</p>\n", id="folded-block-scalars"),
     pytest.param("---\nexcerpt: one two three\nfeature_text: >\n  one two\n  three\n---\n<p>x</p>\n",
