@@ -62,7 +62,7 @@ _BODY = rf"""
 _TOKEN = re.compile(
     rf"""<(?:
         !--(?:-?>|.*?(?:--!?>|\Z))                                # comment; `<!-->`, `<!--->` are whole
-      | ({"|".join(RAW_TEXT)})(?=[{_W}/>]){_BODY}>.*?(?:</\1\s*>|\Z)  # raw text: not markup inside
+      | ({"|".join(RAW_TEXT)})(?=[{_W}/>]){_BODY}>.*?(?:</\1(?:[{_W}/][^>]*)?>|\Z)  # raw text: not markup inside
       | ([a-z][^{_W}/>]*){_BODY}(?:(/)?>|(\Z))                   # start tag
       | /([a-z][^{_W}/>]*){_BODY}(?:/?>|(\Z))                    # end tag
       | [!?][^>]*(?:>|\Z)                                         # doctype, CDATA, processing instruction
@@ -77,7 +77,7 @@ _CLOSES_P = frozenset(
     "ol p pre table tbody td tfoot th tr ul xmp".split()
 )
 _START_TAG = re.compile(rf"<[a-z][^{_W}/>]*{_BODY}/?>", re.I | re.X)
-_RAW_END = re.compile(r"</([a-z]+)\s*>\Z", re.I)
+_RAW_END = re.compile(r"</([a-z]+)(?:[\t\n\f\r /][^>]*)?>\Z", re.I)
 # One attribute, searched for from where the previous one ended (`/` and spaces are skipped).
 _ATTR = re.compile(
     rf"""([^{_W}/>][^{_W}/>=]*)(?:[{_W}]*=[{_W}]*(?:"([^"]*)"|'([^']*)'|([^{_W}>"'][^{_W}>]*)|))?""",

@@ -464,3 +464,12 @@ def test_long_tag_names_are_cut_at_100_bytes_as_libxml2_does():
     html = parse(f"<{name}>y</{name}>")
     [(el, tag)] = list(html.iter())
     assert tag.name == el.tag == "x" * 100
+
+
+@pytest.mark.parametrize("text", ["<script>x</script foo><p>y</p>", "<style>a</style  x=1 ><p>y</p>", "<textarea>a</textarea/><p>y</p>"])
+def test_raw_text_end_tag_may_carry_attributes(text):
+    # libxml2 ends a raw-text element at `</script foo>` too; what follows is markup again.
+    html = parse(text)
+    raw, p_tag = html.tags
+    assert raw.end_tag is not None and text[raw.end_tag[0]:raw.end_tag[1]].startswith("</")
+    assert html.tag(html.root.find(".//p")) is p_tag
