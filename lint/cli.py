@@ -14,6 +14,7 @@ import contextlib
 import gc
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Iterator, NoReturn, Sequence, TextIO
 
@@ -130,8 +131,8 @@ def _output(path: str | None) -> Iterator[TextIO]:
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
-    # A run makes many objects per post and keeps every post's findings: collecting the
-    # youngest generation every 700 allocations cost ~20% of a run (measured); 10,000 does not.
+    # A run makes many short-lived objects per post: collecting the youngest generation every
+    # 700 allocations cost ~20% of a run (measured); every 10,000 does not.
     gc.set_threshold(10_000, 10, 10)
     from .discover import discover
     from .engine import Linter, select_rules
@@ -158,45 +159,34 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
         return _stdin(args, linter, options, out)
     if args.fix or args.diff:
         return _fix(args, linter, files, options, out)
-    results = _lint_files(args, linter, files)
-    render(args.output_format, results, out, options)
-    return _exit_code(args, results)
+    tally = render(args.output_format, _lint_files(args, linter, files), out, options)
+    return _exit_code(args, tally)
 
 
 # Below this many files a worker process costs more to start than it saves.
 PARALLEL_FROM = 400
 
 
-def _lint_files(args: argparse.Namespace, linter, files: list[Path]):
+def _lint_files(args: argparse.Namespace, linter, files: list[Path]) -> Iterator:
+    """Each file's result, in order, as it is made: the report consumes them one by one."""
     jobs = args.jobs if args.jobs is not None else (os.cpu_count() or 1) if len(files) >= PARALLEL_FROM else 1
     if jobs <= 1 or len(files) < 2:
-        results: list = []
-        for path in files:
-            _keep(results, linter.lint_file(path))
-        return results
+        yield from map(linter.lint_file, files)
+        return
     from concurrent.futures import ProcessPoolExecutor
 
     from . import engine
 
     with ProcessPoolExecutor(jobs, initializer=engine.worker_init, initargs=(linter.rules, linter.config, linter.ignored_problems)) as pool:
-        return list(pool.map(engine.worker_lint, files, chunksize=max(1, min(64, len(files) // (jobs * 8)))))
+        yield from pool.map(engine.worker_lint, files, chunksize=max(1, min(64, len(files) // (jobs * 8))))
 
 
-def _keep(results: list, result) -> None:
-    """Keep a file's result for the report. Every few hundred, what is kept is frozen out of the
-    cyclic GC's sight: it lives to the end of the run, and scanning it again and again in full
-    collections cost ~15% of a 10,000-post run (measured); new garbage is still collected."""
-    results.append(result)
-    if len(results) % 500 == 0:
-        gc.freeze()
-
-
-def _exit_code(args: argparse.Namespace, results, fixed: int = 0) -> int:
-    if any(f.rule == "internal-error" for r in results for f in r.findings):
+def _exit_code(args: argparse.Namespace, tally, fixed: int = 0) -> int:
+    if "internal-error" in tally.rules:
         return EXIT_ERROR
     if args.exit_zero:
         return EXIT_CLEAN
-    if any(r.findings for r in results) or (fixed and args.exit_non_zero_on_fix):
+    if tally.findings or (fixed and args.exit_non_zero_on_fix):
         return EXIT_FINDINGS
     return EXIT_CLEAN
 
@@ -207,49 +197,54 @@ def _fix(args: argparse.Namespace, linter, files: list[Path], options, out: Text
 
     from .engine import FileResult
     from .fixer import fix_source, not_written, writable, write_atomic
-    from .report import render
+    from .report import Tally, render
 
-    results, fixed_total, changed_files = [], 0, 0
-    for path in files:
-        source = linter.read(path)
-        if isinstance(source, FileResult):
-            _keep(results, source)
-            continue
-        outcome = fix_source(linter, source, str(path), unsafe=args.unsafe_fixes)
-        if outcome.changed:
-            if args.diff:
-                for line in difflib.unified_diff(
-                    _lines(source.text), _lines(outcome.text), fromfile=f"a/{path}", tofile=f"b/{path}",
-                ):  # a last line without a line break is marked as `diff -u` marks it
-                    out.write(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
-            else:
-                problem = "file is read-only" if not writable(path) else None
-                if problem is None:
-                    try:
-                        write_atomic(Path(path), source.to_bytes(outcome.text))
-                    except OSError as exc:
-                        problem = f"cannot write: {exc.strerror or exc}"
-                if problem is not None:
-                    outcome = not_written(linter, source, str(path), problem)
-        if outcome.changed:
-            changed_files += 1
-            fixed_total += sum(outcome.applied.values())
-            if args.show_fixes and not args.diff:
-                fixes = ", ".join(f"{n} × {rule}" for rule, n in sorted(outcome.applied.items()))
-                print(f"{path}: fixed {fixes}", file=sys.stderr)
-        _keep(results, outcome.result)
-    remaining = sum(len(r.findings) for r in results)
+    done = Counter()  # fixes applied, files changed
+
+    def fixed_results():
+        for path in files:
+            source = linter.read(path)
+            if isinstance(source, FileResult):
+                yield source
+                continue
+            outcome = fix_source(linter, source, str(path), unsafe=args.unsafe_fixes)
+            if outcome.changed:
+                if args.diff:
+                    for line in difflib.unified_diff(
+                        _lines(source.text), _lines(outcome.text), fromfile=f"a/{path}", tofile=f"b/{path}",
+                    ):  # a last line without a line break is marked as `diff -u` marks it
+                        out.write(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+                else:
+                    problem = "file is read-only" if not writable(path) else None
+                    if problem is None:
+                        try:
+                            write_atomic(Path(path), source.to_bytes(outcome.text))
+                        except OSError as exc:
+                            problem = f"cannot write: {exc.strerror or exc}"
+                    if problem is not None:
+                        outcome = not_written(linter, source, str(path), problem)
+            if outcome.changed:
+                done["files"] += 1
+                done["fixes"] += sum(outcome.applied.values())
+                if args.show_fixes and not args.diff:
+                    fixes = ", ".join(f"{n} × {rule}" for rule, n in sorted(outcome.applied.items()))
+                    print(f"{path}: fixed {fixes}", file=sys.stderr)
+            yield outcome.result
+
     if args.diff:
+        tally = Tally()
+        for result in fixed_results():
+            tally.add(result)
         if not args.quiet:
-            print(f"Would fix {fixed_total} {_plural(fixed_total, 'finding')} in {changed_files} "
-                  f"{_plural(changed_files, 'file')}.", file=sys.stderr)
-        code = _exit_code(args, results)
-        return EXIT_FINDINGS if changed_files and not args.exit_zero else code
-    render(args.output_format, results, out, options)
+            print(f"Would fix {done['fixes']} {_plural(done['fixes'], 'finding')} in {done['files']} "
+                  f"{_plural(done['files'], 'file')}.", file=sys.stderr)
+        code = _exit_code(args, tally)
+        return EXIT_FINDINGS if done["files"] and not args.exit_zero else code
+    tally = render(args.output_format, fixed_results(), out, options)
     out.flush()
     if not args.quiet:
-        print(f"{fixed_total} fixed, {remaining} remaining.", file=sys.stderr)
-    return _exit_code(args, results, fixed_total)
+        print(f"{done['fixes']} fixed, {tally.findings} remaining.", file=sys.stderr)
+    return _exit_code(args, tally, done["fixes"])
 
 
 def _lines(text: str) -> list[str]:
@@ -267,13 +262,11 @@ def _stdin(args: argparse.Namespace, linter, options, out: TextIO) -> int:
 
     from .engine import FileResult
     from .fixer import fix_source
-    from .report import render
+    from .report import Tally, render
 
     name, raw = args.stdin_filename, sys.stdin.buffer.read()
     if not (args.fix or args.diff):
-        results = [linter.lint_bytes(raw, name)]
-        render(args.output_format, results, out, options)
-        return _exit_code(args, results)
+        return _exit_code(args, render(args.output_format, [linter.lint_bytes(raw, name)], out, options))
     source = linter.decode(raw, name)
     if isinstance(source, FileResult):  # not a text post: given back as it came
         result, fixed, applied = source, raw, {}
@@ -287,15 +280,17 @@ def _stdin(args: argparse.Namespace, linter, options, out: TextIO) -> int:
                 source.text.splitlines(keepends=True), outcome.text.splitlines(keepends=True),
                 fromfile=f"a/{name}", tofile=f"b/{name}",
             ))
-        return EXIT_FINDINGS if fixed != raw and not args.exit_zero else _exit_code(args, [result])
+        tally = Tally()
+        tally.add(result)
+        return EXIT_FINDINGS if fixed != raw and not args.exit_zero else _exit_code(args, tally)
     sys.stdout.buffer.write(fixed)
     sys.stdout.buffer.flush()
     if args.show_fixes and count:
         print(f"{name}: fixed " + ", ".join(f"{n} × {rule}" for rule, n in sorted(applied.items())), file=sys.stderr)
-    render(args.output_format, [result], out if args.output_file else sys.stderr, options)
+    tally = render(args.output_format, [result], out if args.output_file else sys.stderr, options)
     if not args.quiet:
         print(f"{count} fixed, {len(result.findings)} remaining.", file=sys.stderr)
-    return _exit_code(args, [result], count)
+    return _exit_code(args, tally, count)
 
 
 def _plural(n: int, word: str) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import importlib
 import os
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple, TextIO
+from collections import Counter
+from typing import TYPE_CHECKING, Iterable, Iterator, NamedTuple, TextIO
 
 if TYPE_CHECKING:
     from ..engine import FileResult
@@ -59,37 +60,67 @@ def relative_path(path: str) -> str:
     return path.replace(os.sep, "/")
 
 
-def render(fmt: str, results: list["FileResult"], out: TextIO, options: Options) -> None:
+class Tally:
+    """What the summary line, --statistics and the exit code need, counted while the results
+    stream past: a run keeps no file's text or findings once they are reported."""
+
+    def __init__(self) -> None:
+        self.files = 0
+        self.files_with_findings = 0
+        self.severities: Counter[str] = Counter()
+        self.fixable = 0  # safe fixes
+        self.unsafe = 0
+        self.rules: dict[str, list[int]] = {}  # rule id -> [findings, with a safe fix]
+
+    def add(self, result: "FileResult") -> None:
+        self.files += 1
+        self.files_with_findings += bool(result.findings)
+        for f in result.findings:
+            self.severities[f.severity] += 1
+            safe = f.fix is not None and f.fix.applicability == "safe"
+            self.fixable += safe
+            self.unsafe += f.fix is not None and not safe
+            entry = self.rules.setdefault(f.rule, [0, 0])
+            entry[0] += 1
+            entry[1] += safe
+
+    @property
+    def findings(self) -> int:
+        return sum(self.severities.values())
+
+
+def counted(results: Iterable["FileResult"], tally: Tally) -> Iterator["FileResult"]:
+    for result in results:
+        tally.add(result)
+        yield result
+
+
+def render(fmt: str, results: Iterable["FileResult"], out: TextIO, options: Options) -> Tally:
+    """Write ``results`` in format ``fmt`` as they come; return what was counted on the way."""
     module = importlib.import_module(f"{__name__}.{fmt.replace('-', '_')}")
-    module.render(results, out, options)
+    tally = Tally()
+    module.render(counted(results, tally), out, options, tally)
+    return tally
 
 
-def summary_line(results: list["FileResult"]) -> str:
-    findings = [f for r in results for f in r.findings]
-    if not findings:
-        return f"All clear: {len(results)} {_plural(len(results), 'file')} checked, no findings."
-    files = sum(1 for r in results if r.findings)
-    fixable = sum(1 for f in findings if f.fix is not None and f.fix.applicability == "safe")
-    unsafe = sum(1 for f in findings if f.fix is not None and f.fix.applicability == "unsafe")
-    by_severity = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
-    parts = ", ".join(f"{n} {_plural(n, s)}" for s, n in by_severity.items() if n)
-    line = (f"Found {len(findings)} {_plural(len(findings), 'finding')} ({parts}) in {files} of "
-            f"{len(results)} {_plural(len(results), 'file')}.")
-    if fixable:
-        line += f" {fixable} fixable with `postlint --fix`."
-    if unsafe:
-        line += f" {unsafe} more with `--unsafe-fixes`."
+def summary_line(tally: Tally) -> str:
+    files = tally.files
+    if not tally.findings:
+        return f"All clear: {files} {_plural(files, 'file')} checked, no findings."
+    parts = ", ".join(f"{tally.severities[s]} {_plural(tally.severities[s], s)}"
+                      for s in ("error", "warning", "info") if tally.severities[s])
+    n = tally.findings
+    line = (f"Found {n} {_plural(n, 'finding')} ({parts}) in {tally.files_with_findings} of "
+            f"{files} {_plural(files, 'file')}.")
+    if tally.fixable:
+        line += f" {tally.fixable} fixable with `postlint --fix`."
+    if tally.unsafe:
+        line += f" {tally.unsafe} more with `--unsafe-fixes`."
     return line
 
 
-def statistics(results: list["FileResult"], summaries: dict[str, str]) -> list[tuple[int, str, bool, str]]:
-    counts: dict[str, list[int]] = {}
-    for r in results:
-        for f in r.findings:
-            entry = counts.setdefault(f.rule, [0, 0])
-            entry[0] += 1
-            entry[1] += f.fix is not None and f.fix.applicability == "safe"
-    rows = [(n, rule, fixable > 0, summaries.get(rule, "")) for rule, (n, fixable) in counts.items()]
+def statistics(tally: Tally, summaries: dict[str, str]) -> list[tuple[int, str, bool, str]]:
+    rows = [(n, rule, fixable > 0, summaries.get(rule, "")) for rule, (n, fixable) in tally.rules.items()]
     return sorted(rows, key=lambda row: (-row[0], row[1]))
 
 
@@ -97,6 +128,6 @@ def _plural(n: int, word: str) -> str:
     return word if n == 1 else word + "s"
 
 
-def statistics_table(results: list["FileResult"], out: TextIO, options: Options) -> None:
-    for n, rule, fixable, summary in statistics(results, options.summaries or {}):
+def statistics_table(tally: Tally, out: TextIO, options: Options) -> None:
+    for n, rule, fixable, summary in statistics(tally, options.summaries or {}):
         out.write(f"{n:>6}  {rule:<24} {'[*]' if fixable else '   '} {summary}\n")

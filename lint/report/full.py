@@ -60,7 +60,7 @@ def layout(result) -> list[list[tuple[str, str]]]:
     return lines
 
 
-def render(results, out, options) -> None:
+def render(results, out, options, tally) -> None:
     console = None
     if options.color:
         from rich.console import Console
@@ -82,9 +82,9 @@ def render(results, out, options) -> None:
             block.append("\n")
         console.print(block, end="")
     if options.statistics:
-        statistics_table(results, out, options)
+        statistics_table(tally, out, options)
     if not options.quiet:
         if console is None:
-            out.write(summary_line(results) + "\n")
+            out.write(summary_line(tally) + "\n")
         else:
-            console.print(summary_line(results), style="bold")
+            console.print(summary_line(tally), style="bold")

@@ -21,7 +21,7 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(results, out, options) -> None:
+def render(results, out, options, tally) -> None:
     for r in results:
         path = escape_property(relative_path(r.path))
         for item in locate(r):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from . import locate, statistics_table, summary_line
 
 
-def render(results, out, options) -> None:
+def render(results, out, options, tally) -> None:
     for r in results:
         items = locate(r)
         if not items:
@@ -20,6 +20,6 @@ def render(results, out, options) -> None:
             out.write(f"  {item.line:>{line_width}}:{item.column:<{column_width}} {f.rule}{mark} {f.message}\n")
         out.write("\n")
     if options.statistics:
-        statistics_table(results, out, options)
+        statistics_table(tally, out, options)
     if not options.quiet:
-        out.write(summary_line(results) + "\n")
+        out.write(summary_line(tally) + "\n")

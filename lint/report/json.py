@@ -27,7 +27,14 @@ def as_dict(item) -> dict:
     }
 
 
-def render(results, out, options) -> None:
-    items = [as_dict(item) for r in results for item in locate(r)]
-    # No indent: json's C encoder only runs without one (10x faster on large reports).
-    out.write(json.dumps(items, ensure_ascii=False) + "\n")
+def render(results, out, options, tally) -> None:
+    # One file's findings at a time, so nothing is kept; no indent: json's C encoder only runs
+    # without one (10x faster on large reports).
+    out.write("[")
+    first = True
+    for r in results:
+        items = [as_dict(item) for item in locate(r)]
+        if items:
+            out.write(("" if first else ", ") + json.dumps(items, ensure_ascii=False)[1:-1])
+            first = False
+    out.write("]\n")

@@ -8,7 +8,7 @@ from . import locate
 from .json import as_dict
 
 
-def render(results, out, options) -> None:
+def render(results, out, options, tally) -> None:
     for r in results:
         for item in locate(r):
             out.write(json.dumps(as_dict(item), ensure_ascii=False) + "\n")

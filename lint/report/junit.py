@@ -34,7 +34,8 @@ def tree(results) -> ET.Element:
     return suites
 
 
-def render(results, out, options) -> None:
+def render(results, out, options, tally) -> None:
+    results = list(results)  # one document, built whole
     # The declaration by hand: ElementTree would name the locale's encoding, not the one written.
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     out.write(ET.tostring(tree(results), encoding="unicode") + "\n")

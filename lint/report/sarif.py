@@ -108,5 +108,6 @@ def sarif_log(results) -> dict:
     }
 
 
-def render(results, out, options) -> None:
+def render(results, out, options, tally) -> None:
+    results = list(results)  # one document, built whole
     out.write(json.dumps(sarif_log(results), ensure_ascii=False, indent=2) + "\n")
