@@ -110,7 +110,11 @@ class Linter:
 
     def lint_source(self, source: Source, path: str) -> tuple[list[Finding], bool]:
         """Findings of one decoded post, sorted by position, and whether it may be fixed."""
-        post = self.post(source, path)
+        return self.lint_post(self.post(source, path))
+
+    def lint_post(self, post: Post) -> tuple[list[Finding], bool]:
+        """``lint_source`` for a Post already made (the fixer keeps it for its checks)."""
+        path = post.path
         findings: list[Finding] = []
         fixable = True
         fm = post.front_matter

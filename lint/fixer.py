@@ -79,33 +79,35 @@ def _overlaps(a: int, b: int, c: int, d: int) -> bool:
 
 def fix_source(linter: Linter, source: Source, path: str, unsafe: bool = False) -> FixOutcome:
     """Fix one decoded post as far as its fixes go; never returns a text that lost content."""
-    findings, fixable = linter.lint_source(source, path)
+    first = linter.post(source, path)
+    findings, fixable = linter.lint_post(first)
     original = FileResult(path, source, findings, fixable)
     if not fixable or not any(applicable(f, unsafe) for f in findings):
         return FixOutcome(source.text, original)
-    text = source.text
+    last = first
     applied: Counter = Counter()
     removed: list[str] = []
-    seen = {text}
+    seen = {source.text}
     for _ in range(MAX_PASSES):
         chosen = choose(findings, unsafe)
         if not chosen:
             break
-        text = apply_edits(text, [e for f in chosen for e in f.fix.edits])
+        text = apply_edits(last.text, [e for f in chosen for e in f.fix.edits])
         applied.update(f.rule for f in chosen)
         removed.extend(f.fix.removes_text for f in chosen if f.fix.removes_text)
         if text in seen:
             return _refuse(original, f"fixes did not converge (they cycle): {_rules(chosen)}")
         seen.add(text)
-        findings, fixable = linter.lint_source(Source(text, source.bom), path)
+        last = linter.post(Source(text, source.bom), path)
+        findings, fixable = linter.lint_post(last)
     else:
         if any(applicable(f, unsafe) for f in findings):
             rules = _rules([f for f in findings if applicable(f, unsafe)])
             return _refuse(original, f"fixes did not converge after {MAX_PASSES} passes: {rules}")
-    problem = verify(linter, source, Source(text, source.bom), path, removed)
+    problem = verify(first, last, removed)
     if problem is not None:
         return _refuse(original, problem)
-    return FixOutcome(source.text, FileResult(path, Source(text, source.bom), findings, fixable), applied)
+    return FixOutcome(source.text, FileResult(path, last.source, findings, fixable), applied)
 
 
 def _rules(findings: list[Finding]) -> str:
@@ -182,9 +184,10 @@ def parse_problems(post: Post) -> tuple[bool, bool, int]:
     return (fm is not None and fm.error is not None, post.html.too_deep is not None, len(post.html.stray_end_tags))
 
 
-def verify(linter: Linter, before: Source, after: Source, path: str, removed: list[str]) -> str | None:
-    """Why the fixed text must not be written, or None when it keeps the post whole."""
-    old, new = linter.post(before, path), linter.post(after, path)
+def verify(old: Post, new: Post, removed: list[str]) -> str | None:
+    """Why the fixed post must not be written, or None when it keeps the original whole.
+
+    Both posts are the ones the fix loop linted: their parses are reused, not redone."""
     if not _is_deletion(visible(old), ["".join(text.split()) for text in removed], visible(new)):
         return "a fix would change the visible text"
     old_problems, new_problems = parse_problems(old), parse_problems(new)
