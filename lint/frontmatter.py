@@ -119,6 +119,15 @@ class FrontMatter:
             data,
         )
 
+    def url_entry(self, path: str) -> Entry | None:
+        """The entry of a URL field, which themes also write as a mapping (``image: {path: …}``):
+        then the entry of its ``path``, ``src`` or ``url``. None when there is no such string."""
+        entry = self.entry(path)
+        if entry is not None and isinstance(entry.value, dict):
+            inner = next((k for k in ("path", "src", "url") if isinstance(entry.value.get(k), str)), None)
+            return self.entry(f"{path}.{inner}") if inner is not None else None
+        return entry
+
     def keys(self) -> list[str]:
         return list(self.data)
 

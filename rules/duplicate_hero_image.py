@@ -104,9 +104,8 @@ class DuplicateHeroImage(Rule):
             return
         heroes = {}
         for key in self.options.keys:
-            value = fm.get(key)
-            if isinstance(value, dict):
-                value = next((value[k] for k in ("path", "src", "url") if isinstance(value.get(k), str)), None)
+            entry = fm.url_entry(key)
+            value = entry.value if entry is not None else None
             if isinstance(value, str) and (url := normalise(value)) is not None:
                 heroes.setdefault(url, key)
         if not heroes:

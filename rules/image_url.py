@@ -84,18 +84,12 @@ class ImageUrl(Rule):
         if fm is None or not fm.data:
             return
         for key in self.options.keys:
-            entry = fm.entry(key)
+            entry = fm.url_entry(key)
             if entry is None:
                 continue
             value = entry.value
-            if isinstance(value, dict):
-                inner = next((k for k in ("path", "src", "url") if isinstance(value.get(k), str)), None)
-                if inner is None:
-                    continue
-                entry = fm.entry(f"{key}.{inner}")
-                if entry is None:
-                    continue
-                key, value = f"{key}.{inner}", entry.value
+            if entry.key != key.rsplit(".", 1)[-1]:  # the `path`/`src`/`url` of a mapping
+                key = f"{key}.{entry.key}"
             if not isinstance(value, str):
                 if value is not None:
                     yield self.finding(entry.value_start, entry.value_end, f"`{key}` should be a URL or path, not {type(value).__name__}")

@@ -294,3 +294,14 @@ def test_an_impossible_date_is_a_finding_at_the_value(value, message):
     fm = split(text)
     assert fm.error == (f"invalid value in front matter: {message}", text.index(value))
     assert fm.data == {}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("---\nimage: /a.png\n---\n", ("image", "/a.png")),
+    ("---\nimage:\n  alt: x\n  src: /a.png\n---\n", ("src", "/a.png")),
+    ("---\nimage:\n  alt: x\n---\n", None),
+    ("---\ntitle: x\n---\n", None),
+])
+def test_url_entry_reads_a_mapping_by_its_path_src_or_url(text, expected):
+    entry = split(text).url_entry("image")
+    assert (None if entry is None else (entry.key, text[entry.value_start:entry.value_end])) == expected
