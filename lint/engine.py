@@ -122,15 +122,6 @@ class Linter:
             message, offset = fm.error
             findings.append(Finding("front-matter-syntax", message, offset, offset, "error"))
             fixable = False
-        html = post.html
-        if html.too_deep is not None:
-            tag = html.too_deep
-            findings.append(Finding(
-                "html-too-deep",
-                f"HTML nests deeper than {DEPTH_LIMIT} elements; content below is not checked, and the post is not fixed",
-                tag.start, tag.end, "error",
-            ))
-            fixable = False
         # A rule that per-file-ignores turns off for this post does not run at all.
         ignores = self.per_file_ignores.ignored(path) if self.per_file_ignores else frozenset()
         rules = [r for r in self.rules if not suppress.skipped(r.id, ignores)] if ignores else self.rules
@@ -142,11 +133,21 @@ class Linter:
                     "internal-error", f"rule {rule.id} crashed: {type(exc).__name__}: {exc}", 0, 0, "error"
                 ))
                 fixable = False
+        # The body is parsed only when a selected rule reads it (promise 3); a cut tree matters
+        # only then, since no text edit of the front matter touches the body.
+        if post.html_parsed and (tag := post.html.too_deep) is not None:
+            findings.append(Finding(
+                "html-too-deep",
+                f"HTML nests deeper than {DEPTH_LIMIT} elements; content below is not checked, and the post is not fixed",
+                tag.start, tag.end, "error",
+            ))
+            fixable = False
         if self.ignored_problems:
             findings = [f for f in findings if f.rule not in self.ignored_problems]
-        masked = post.mask
-        if masked.code or masked.liquid:
-            findings = _outside_mask(findings, masked)
+        if any(f.start >= post.body_start for f in findings):
+            masked = post.mask
+            if masked.code or masked.liquid:
+                findings = _outside_mask(findings, masked)
         findings = suppress.apply(post, findings, rules, ignores, self.ignored_problems)
         if self.applicability:
             for f in findings:

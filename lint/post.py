@@ -42,6 +42,11 @@ class Post:
         """The body with code, literal Liquid blocks and Liquid expressions masked."""
         return mask(self.text, self.body_start, len(self.text), self.is_markdown)
 
+    @property
+    def html_parsed(self) -> bool:
+        """Whether anything has asked for ``html`` yet (it is built on first use)."""
+        return "html" in self.__dict__
+
     @cached_property
     def html(self) -> Html:
         return Html(self.text, self.body_start, len(self.text), self.mask.text)

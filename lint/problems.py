@@ -9,7 +9,7 @@ PROBLEMS: dict[str, str] = {
     "binary-file": "The file is binary (NUL bytes), not a text post.",
     "encoding-error": "The file is not valid UTF-8.",
     "front-matter-syntax": "The YAML front matter does not parse, is not a mapping, or is never closed.",
-    "html-too-deep": "The HTML nests deeper than the parser follows; content below that depth is not checked and the post is never fixed.",
+    "html-too-deep": "The HTML nests deeper than the parser follows; content below that depth is not checked and the post is never fixed (reported when a selected rule reads the HTML).",
     "fix-refused": "--fix left the post as it was: a fix would lose visible text or break parsing, or the fixes did not converge.",
     "write-error": "--fix could not write the fixed post (read-only file, full disk).",
     "internal-error": "A rule crashed on this post; the other rules still ran. Please report it.",

@@ -236,3 +236,18 @@ def test_every_report_format_survives_broken_posts(broken_folder, capsys, fmt):
     assert "Traceback" not in out
     for name in ("a-bad-yaml.md", "b-binary.md", "c-encoding.md", "d-deep.md", "j-dangling.md"):
         assert name in out
+
+
+def test_front_matter_rules_alone_do_not_parse_the_body():
+    # DESIGN promise 3: nothing is computed that the selected rules do not need.
+    from postlint.config import Config
+    from postlint.engine import Linter, select_rules
+    from postlint.registry import Registry
+    from postlint.source import Source
+
+    config = Config(select=["duplicate-excerpt"])
+    linter = Linter(select_rules(Registry(), config), config)
+    post = linter.post(Source.from_text("---\nexcerpt: a\nfeature_text: a\n---\n" + "<div>" * 3000), "a.html")
+    findings, fixable = linter.lint_post(post)
+    assert [f.rule for f in findings] == ["duplicate-excerpt"] and fixable
+    assert not post.html_parsed
