@@ -193,8 +193,6 @@ def _exit_code(args: argparse.Namespace, tally, fixed: int = 0) -> int:
 
 def _fix(args: argparse.Namespace, linter, files: list[Path], options, out: TextIO) -> int:
     """--fix writes fixed posts and reports what remains; --diff only shows the change."""
-    import difflib
-
     from .engine import FileResult
     from .fixer import fix_source, not_written, writable, write_atomic
     from .report import Tally, render
@@ -210,10 +208,7 @@ def _fix(args: argparse.Namespace, linter, files: list[Path], options, out: Text
             outcome = fix_source(linter, source, str(path), unsafe=args.unsafe_fixes)
             if outcome.changed:
                 if args.diff:
-                    for line in difflib.unified_diff(
-                        _lines(source.text), _lines(outcome.text), fromfile=f"a/{path}", tofile=f"b/{path}",
-                    ):  # a last line without a line break is marked as `diff -u` marks it
-                        out.write(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+                    write_diff(out, str(path), source.text, outcome.text)
                 else:
                     problem = "file is read-only" if not writable(path) else None
                     if problem is None:
@@ -247,6 +242,15 @@ def _fix(args: argparse.Namespace, linter, files: list[Path], options, out: Text
     return _exit_code(args, tally, done["fixes"])
 
 
+def write_diff(out: TextIO, path: str, old: str, new: str) -> None:
+    """The unified diff from ``old`` to ``new``, as `patch` applies it."""
+    import difflib
+
+    for line in difflib.unified_diff(_lines(old), _lines(new), fromfile=f"a/{path}", tofile=f"b/{path}"):
+        # a last line without a line break is marked as `diff -u` marks it
+        out.write(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+
+
 def _lines(text: str) -> list[str]:
     """Lines as `patch` sees them, each with its line break: split at \\n only, not at U+2028,
     \\x85 or a lone \\r as ``str.splitlines`` does."""
@@ -258,8 +262,6 @@ def _lines(text: str) -> list[str]:
 def _stdin(args: argparse.Namespace, linter, options, out: TextIO) -> int:
     """One post from stdin, for editors and scripts. With --fix, stdout carries the post and
     nothing else (an editor replaces its buffer with it), so the report goes to stderr."""
-    import difflib
-
     from .engine import FileResult
     from .fixer import fix_source
     from .report import Tally, render
@@ -276,10 +278,7 @@ def _stdin(args: argparse.Namespace, linter, options, out: TextIO) -> int:
     count = sum(applied.values())
     if args.diff:
         if fixed != raw:
-            out.writelines(difflib.unified_diff(
-                source.text.splitlines(keepends=True), outcome.text.splitlines(keepends=True),
-                fromfile=f"a/{name}", tofile=f"b/{name}",
-            ))
+            write_diff(out, name, source.text, outcome.text)
         tally = Tally()
         tally.add(result)
         return EXIT_FINDINGS if fixed != raw and not args.exit_zero else _exit_code(args, tally)

@@ -182,3 +182,10 @@ def test_import_postlint_loads_no_engine():
     code = "import sys, postlint; print(sorted(m for m in ('lxml', 'postlint.engine', 'yaml') if m in sys.modules))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() == "[]", done.stderr
+
+
+def test_stdin_diff_marks_a_last_line_without_line_break(tmp_path):
+    # The same diff as `--diff` on a file: `patch` needs the marker to apply it.
+    done = postlint_cli("--diff", "--stdin-filename", "a.html", input=b"<p>a</p>\n<p>&nbsp;</p>", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stdout.decode().endswith("-<p>&nbsp;</p>\n\\ No newline at end of file\n")
