@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import html as _html
 import re
-from dataclasses import dataclass
-
-from lxml import etree
-
 from postlint import Rule
 
 # Phrasing content: at the top level these are part of a stray run, not a block around it.
@@ -83,7 +79,7 @@ class StrayText(Rule):
         body = root.find("body") if root is not None else None
         if body is None:
             return
-        html, text = post.html, post.text
+        html = post.html
         start = post.body_start
         for child in body:
             tag = html.tag(child) if isinstance(child.tag, str) else None
