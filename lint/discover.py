@@ -35,8 +35,9 @@ def discover(paths: list[Path], exclude: list[str] = (), exclude_root: Path | No
                 seen.add(path)
                 yield path
             continue
-        for file in _walk(path.resolve(), excluded, exclude_root):
-            shown = path / file.relative_to(path.resolve())
+        top = path.resolve()
+        for file in _walk(top, excluded, exclude_root):
+            shown = path / file.relative_to(top)
             if shown not in seen:
                 seen.add(shown)
                 yield shown

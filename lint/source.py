@@ -77,6 +77,13 @@ class Source:
         line = bisect_right(starts, offset) - 1
         return line + 1, offset - starts[line] + 1
 
+    def range_position(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """``position`` of ``start`` and of ``end`` at once: a report needs both."""
+        starts = self.line_starts
+        line = bisect_right(starts, start)
+        end_line = bisect_right(starts, end, line - 1 if end >= start else 0)
+        return line, start - starts[line - 1] + 1, end_line, end - starts[end_line - 1] + 1
+
     def line_span(self, line: int) -> tuple[int, int]:
         """Offsets of 1-based ``line`` without its line break."""
         starts = self.line_starts

@@ -33,12 +33,11 @@ class Located(NamedTuple):
 
 
 def locate(result: "FileResult") -> list[Located]:
-    out = []
-    for f in result.findings:
-        line, col = result.position(f.start)
-        end_line, end_col = result.position(f.end)
-        out.append(Located(result.path, line, col, end_line, end_col, f))
-    return out
+    path, source = result.path, result.source
+    if source is None:
+        return [Located(path, 1, 1, 1, 1, f) for f in result.findings]
+    where = source.range_position
+    return [Located(path, *where(f.start, f.end), f) for f in result.findings]
 
 
 @dataclass(frozen=True)
