@@ -1,12 +1,12 @@
 """The HTML of a post body: one lxml tree, every element tied to its exact source spans.
 
 lxml knows structure (ancestors, XPath, text) but not where a tag stands in the file. One
-regex pass over the body finds every start tag, numbers it, and writes that number into the
-copy of the text handed to lxml as an extra attribute right after the tag name. After the
-parse the number is read off each element and the attribute is stripped in one C call, so no
-rule ever sees it. Elements the parser invented (``html``, ``body``, implied tags) have no
-number and no span. End tags are matched to start tags with the HTML rule for "any other end
-tag": the nearest open element of that name.
+regex pass over the body finds every start tag and numbers it. The copy of the text handed to
+lxml has one line break more inside each start tag, right after its name (whitespace in a tag
+changes nothing): libxml2 records for each element the line where its start tag ends, so that
+line is different for every start tag and says which tag made the element. Elements the parser
+invented (``html``, ``head``, ``body``) have no tag and no span. End tags are matched to start
+tags with the HTML rule for "any other end tag": the nearest open element of that name.
 """
 
 from __future__ import annotations
@@ -14,17 +14,21 @@ from __future__ import annotations
 import html as _html
 import re
 import threading
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
 from lxml import etree
 
-MARK = "data-postlint-tag"
 VOID = frozenset("area base br col embed hr img input keygen link meta param source track wbr".split())
 RAW_TEXT = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes")
 # libxml2 stops nesting at this depth even with huge_tree; deeper content is dropped.
 DEPTH_LIMIT = 2048
+# libxml2 keeps an element's line in 16 bits: every line from this one on reads as this one.
+LINE_LIMIT = 65535
+# The only elements libxml2 invents where the source has no tag.
+_IMPLIED = ("html", "head", "body")
 
 # HTML whitespace; libxml2 (like HTML5) does not count NBSP, U+3000 or \v as space in a tag.
 _W = "\t\n\f\r "
@@ -67,7 +71,7 @@ _TOKEN = re.compile(
       | /([a-z][^{_W}/>]*){_BODY}(?:/?>|(\Z))                    # end tag
       | [!?][^>]*(?:>|\Z)                                         # doctype, CDATA, processing instruction
     )""",
-    re.S | re.X | re.I,
+    re.S | re.X | re.I | re.A,  # re.A: under re.I alone [a-z] matches the Kelvin sign and long s
 )
 # Start tags before which libxml2 (2.14) ends an open <p> that is the current element (found by
 # parsing `<p>a<T>b</T></p>` for every HTML tag; it differs from HTML5: <section>, <article>,
@@ -76,21 +80,12 @@ _CLOSES_P = frozenset(
     "address blockquote center dd dir div dl dt fieldset form h1 h2 h3 h4 h5 h6 hr li listing menu "
     "ol p pre table tbody td tfoot th tr ul xmp".split()
 )
-_START_TAG = re.compile(rf"<[a-z][^{_W}/>]*{_BODY}/?>", re.I | re.X)
-_RAW_END = re.compile(r"</([a-z]+)(?:[\t\n\f\r /][^>]*)?>\Z", re.I)
+_START_TAG = re.compile(rf"<[a-z][^{_W}/>]*{_BODY}/?>", re.I | re.X | re.A)
+_RAW_END = re.compile(r"</([a-z]+)(?:[\t\n\f\r /][^>]*)?>\Z", re.I | re.A)
 # One attribute, searched for from where the previous one ended (`/` and spaces are skipped).
 _ATTR = re.compile(
     rf"""([^{_W}/>][^{_W}/>=]*)(?:[{_W}]*=[{_W}]*(?:"([^"]*)"|'([^']*)'|([^{_W}>"'][^{_W}>]*)|))?""",
 )
-_MARKERS: list[str] = []
-
-
-def _marker(n: int) -> str:
-    while len(_MARKERS) <= n:
-        _MARKERS.extend(f' {MARK}="{i}"' for i in range(len(_MARKERS), 2 * len(_MARKERS) + 256))
-    return _MARKERS[n]
-
-
 _local = threading.local()
 
 
@@ -210,10 +205,13 @@ def _attributes(source: str, scan: str, name_end: int) -> tuple[tuple[str, str, 
     return tuple(out)
 
 
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
 def libxml2_name(name: str) -> str:
-    """A tag or attribute name as libxml2 keeps it: lower-cased, cut to its first 100 bytes
-    (whole characters), which matters for `<http://…>` autolinks read as tags."""
-    name = name.lower()
+    """A tag or attribute name as libxml2 keeps it: ASCII letters lower-cased (`DİV` is `dİv`),
+    cut to its first 100 bytes (whole characters), which matters for `<http://…>` autolinks."""
+    name = name.lower() if name.isascii() else name.translate(_ASCII_LOWER)
     if len(name) <= 25 or len(encoded := name.encode("utf-8")) <= 100:
         return name
     return encoded[:100].decode("utf-8", "ignore")
@@ -265,20 +263,23 @@ class Html:
         self.p_ended_by: dict[int, int] = {}
         # End tags that close nothing: (start, end, name).
         self.stray_end_tags: list[tuple[int, int, str]] = []
+        self._lines: list[int] = []
         self._too_deep_index: int | None = None
         self._depth_error = False
-        marked = self._tokenize()
-        if marked.strip():
-            self._parse(marked)
+        copy = self._tokenize()
+        if copy.strip():
+            self._parse(copy)
 
     def _tokenize(self) -> str:
-        """Find every tag, number the start tags, pair end tags; return the marked copy."""
+        """Find every tag, number the start tags, pair end tags; return the copy for lxml."""
         text, starts = self.scan, self._starts
         ends: list[tuple[int, int] | None] = []
+        lines = self._lines  # per start tag: the line libxml2 will give its element
         names: list[str] = []  # the stack of open elements: names and start tag numbers
         numbers: list[int] = []
         pieces: list[str] = []
-        last = self.start
+        last = counted = self.start
+        line = 1
         for m in _TOKEN.finditer(text, self.start, self.end):
             kind = m.lastindex
             if kind is None or kind == 4 or kind == 6:
@@ -300,8 +301,12 @@ class Html:
             number = len(starts)
             name_end = m.end(1 if kind == 1 else 2)
             pieces.append(text[last:name_end])
-            pieces.append(_marker(number))
+            pieces.append("\n")
             last = name_end
+            tag_end = m.end() if kind != 1 else _START_TAG.match(text, m.start()).end()
+            line += text.count("\n", counted, tag_end) + 1
+            counted = tag_end
+            lines.append(line)
             starts.append(m)
             name = m.group(1 if kind == 1 else 2).lower()
             if names and names[-1] == "p" and name in _CLOSES_P:
@@ -328,19 +333,47 @@ class Html:
         self.end_tags = ends
         return "".join(pieces)
 
-    def _parse(self, marked: str) -> None:
+    def _parse(self, copy: str) -> None:
         parser = _parser()
         try:
-            root = etree.fromstring(marked, parser)
+            root = etree.fromstring(copy, parser)
         except (etree.ParserError, etree.XMLSyntaxError, ValueError):
             return
         if root is None:
             return
-        get = etree._Element.get
-        self._index = {el: int(number) for el in root.iter() if (number := get(el, MARK)) is not None}
-        etree.strip_attributes(root, MARK)
         self.root = root
         self._depth_error = any("depth" in e.message.lower() for e in parser.error_log)
+        self._index = self._join(root)
+
+    def _join(self, root: etree._Element) -> dict[etree._Element, int]:
+        """Each element made from a start tag, with that tag's number (see the module doc)."""
+        lines = self._lines
+        exact = bisect_left(lines, LINE_LIMIT)  # tags before it have a line of their own
+        get = dict(zip(lines[:exact], range(exact))).get
+        index = {el: i for el in root.iter(etree.Element) if (i := get(el.sourceline)) is not None}
+        # An invented html/head/body can share its line with the tag after which it was made.
+        for el in root.iter(*_IMPLIED):
+            i = index.get(el)
+            if i is not None and self._name(i) != el.tag:
+                del index[el]
+        if exact < len(lines):
+            # Past the 16-bit line limit: elements and the tags that made them come in the same
+            # order, so the rest is joined in that order, by name.
+            j = exact
+            for el in root.iter(etree.Element):
+                if el.sourceline < LINE_LIMIT:
+                    continue
+                k = j
+                while k < len(lines) and self._name(k) != el.tag:
+                    k += 1
+                if k < len(lines):
+                    index[el] = k
+                    j = k + 1
+        return index
+
+    def _name(self, index: int) -> str:
+        m = self._starts[index]
+        return libxml2_name(m.group(1 if m.lastindex == 1 else 2))
 
     # -- the start tags ------------------------------------------------------------------
 
