@@ -66,26 +66,46 @@ class Tally:
     def __init__(self) -> None:
         self.files = 0
         self.files_with_findings = 0
-        self.severities: Counter[str] = Counter()
-        self.fixable = 0  # safe fixes
-        self.unsafe = 0
-        self.rules: dict[str, list[int]] = {}  # rule id -> [findings, with a safe fix]
+        # (rule, severity, "safe" | "unsafe" | None) -> findings; the rest is summed from it
+        self.counts: Counter[tuple[str, str, str | None]] = Counter()
 
     def add(self, result: "FileResult") -> None:
         self.files += 1
-        self.files_with_findings += bool(result.findings)
-        for f in result.findings:
-            self.severities[f.severity] += 1
-            safe = f.fix is not None and f.fix.applicability == "safe"
-            self.fixable += safe
-            self.unsafe += f.fix is not None and not safe
-            entry = self.rules.setdefault(f.rule, [0, 0])
-            entry[0] += 1
-            entry[1] += safe
+        if result.findings:
+            self.files_with_findings += 1
+            self.counts.update(
+                (f.rule, f.severity, f.fix.applicability if f.fix is not None else None) for f in result.findings
+            )
+
+    @property
+    def severities(self) -> Counter[str]:
+        out: Counter[str] = Counter()
+        for (_, severity, _), n in self.counts.items():
+            out[severity] += n
+        return out
+
+    @property
+    def fixable(self) -> int:
+        """Findings with a safe fix."""
+        return sum(n for (_, _, fix), n in self.counts.items() if fix == "safe")
+
+    @property
+    def unsafe(self) -> int:
+        return sum(n for (_, _, fix), n in self.counts.items() if fix == "unsafe")
+
+    @property
+    def rules(self) -> dict[str, list[int]]:
+        """rule id -> [findings, with a safe fix]"""
+        out: dict[str, list[int]] = {}
+        for (rule, _, fix), n in self.counts.items():
+            entry = out.setdefault(rule, [0, 0])
+            entry[0] += n
+            entry[1] += n if fix == "safe" else 0
+        return out
 
     @property
     def findings(self) -> int:
-        return sum(self.severities.values())
+        return self.counts.total()
 
 
 def counted(results: Iterable["FileResult"], tally: Tally) -> Iterator["FileResult"]:

@@ -7,10 +7,12 @@ from . import locate, statistics_table, summary_line
 
 def render(results, out, options, tally) -> None:
     for r in results:
-        for item in locate(r):
-            f = item.finding
-            mark = " [*]" if item.fixable else ""
-            out.write(f"{item.path}:{item.line}:{item.column}: {f.severity} {f.rule}{mark} {f.message}\n")
+        if r.findings:
+            out.write("".join([
+                f"{item.path}:{item.line}:{item.column}: {item.finding.severity} {item.finding.rule}"
+                f"{' [*]' if item.fixable else ''} {item.finding.message}\n"
+                for item in locate(r)
+            ]))
     if options.statistics:
         statistics_table(tally, out, options)
     if not options.quiet:
