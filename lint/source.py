@@ -37,8 +37,9 @@ class Source:
     @classmethod
     def from_bytes(cls, raw: bytes) -> "Source":
         """Decode strictly as UTF-8; raise DecodeProblem for binary or undecodable input."""
-        if b"\x00" in raw[:8192]:
-            offset = _char_offset(raw, raw.index(b"\x00"))
+        nul = raw.find(b"\x00", 0, 8192)  # no slice: that would copy 8 KB of every post
+        if nul >= 0:
+            offset = _char_offset(raw, nul)
             raise DecodeProblem("binary-file", "binary file (contains NUL bytes), not a text post", offset)
         try:
             text = raw.decode("utf-8")

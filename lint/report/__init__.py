@@ -37,7 +37,8 @@ def locate(result: "FileResult") -> list[Located]:
     if source is None:
         return [Located(path, 1, 1, 1, 1, f) for f in result.findings]
     where = source.range_position
-    return [Located(path, *where(f.start, f.end), f) for f in result.findings]
+    new = tuple.__new__  # Located(...) runs a Python-level __new__; a report makes one per finding
+    return [new(Located, (path, *where(f.start, f.end), f)) for f in result.findings]
 
 
 @dataclass(frozen=True)
