@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import Iterable
 
@@ -89,6 +90,9 @@ def _table(rule_id: str) -> str:
     return f"[rules.{rule_id}]" if "/" not in rule_id else f'[rules."{rule_id}"]'
 
 
+_POSITION = attrgetter("start", "end", "rule")  # how findings are ordered; attrgetter runs in C
+
+
 class Linter:
     """Runs a fixed set of rules over posts. Holds no state between posts but caches of the site."""
 
@@ -154,7 +158,7 @@ class Linter:
                 wanted = self.applicability.get(f.rule)
                 if f.fix is not None and wanted is not None and f.fix.applicability != wanted:
                     f.fix = dataclasses.replace(f.fix, applicability=wanted)
-        findings.sort(key=lambda f: (f.start, f.end, f.rule))
+        findings.sort(key=_POSITION)
         return findings, fixable
 
     def decode(self, raw: bytes, path: str) -> Source | FileResult:

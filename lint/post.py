@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import os
 from functools import cached_property
-from pathlib import PurePosixPath
 
 from . import frontmatter
 from .html import Html
@@ -26,7 +26,7 @@ class Post:
         self.text = source.text
         self.path = path
         self.site = site or Site(None)
-        self.is_markdown = PurePosixPath(path).suffix.lower() in markdown_extensions
+        self.is_markdown = os.path.splitext(path)[1].lower() in markdown_extensions
 
     @cached_property
     def front_matter(self) -> frontmatter.FrontMatter | None:

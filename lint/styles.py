@@ -88,10 +88,9 @@ def _moved(finding: Finding, start: int, end_tag: tuple[int, int] | None, tag: T
     delta = tag.start - start
     fix = finding.fix
     if fix is not None:
-        edits = tuple(
-            Edit(*tag.end_tag, e.replacement) if (e.start, e.end) == end_tag
-            else Edit(e.start + delta, e.end + delta, e.replacement)
+        edits = tuple([
+            Edit(*tag.end_tag, e.replacement) if e[:2] == end_tag else Edit(e.start + delta, e.end + delta, e.replacement)
             for e in fix.edits
-        )
+        ])
         fix = Fix(edits, fix.title, fix.applicability, fix.removes_text)
     return Finding(finding.rule, finding.message, finding.start + delta, finding.end + delta, finding.severity, fix)
