@@ -58,8 +58,15 @@ class EmptyParagraph(Rule):
     severity = "warning"
 
     def check(self, post):
-        for el, tag in post.html.xpath(CANDIDATES):
-            if "".join(el.itertext()).strip():
+        html = post.html
+        if html.root is None:
+            return
+        for el in CANDIDATES(html.root):
+            text = el.text  # most paragraphs start with words: no need to join all their text
+            if (text and not text.isspace()) or "".join(el.itertext()).strip():
+                continue
+            tag = html.tag(el)
+            if tag is None:
                 continue
             fix = None
             inner = tag.inner_span
