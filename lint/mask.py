@@ -35,7 +35,10 @@ def _may_have_code(text: str, start: int, end: int) -> bool:
         text.find("`", start, end) >= 0
         or text.find("~~~", start, end) >= 0
         or text.startswith(("    ", "\t"), start)
-        or _INDENTED_BLOCK.search(text, start, end) is not None
+        or (
+            (text.find("\n    ", start, end) >= 0 or text.find("\n\t", start, end) >= 0)
+            and _INDENTED_BLOCK.search(text, start, end) is not None
+        )
     )
 
 
@@ -54,9 +57,11 @@ def mask(text: str, start: int, end: int, markdown: bool) -> Mask:
     code: list[tuple[int, int]] = []
     if markdown and _may_have_code(text, start, end):
         code.extend(markdown_code(text, start, end))
-    code.extend(m.span() for m in _LIQUID_BLOCK.finditer(text, start, end))
+    has_liquid = text.find("{", start, end) >= 0  # both Liquid forms start with `{`
+    if has_liquid:
+        code.extend(m.span() for m in _LIQUID_BLOCK.finditer(text, start, end))
     code = _merge(code)
-    liquid = [m.span() for m in _LIQUID.finditer(text, start, end) if not _inside(m.start(), code)]
+    liquid = [m.span() for m in _LIQUID.finditer(text, start, end) if not _inside(m.start(), code)] if has_liquid else []
     if not code and not liquid:
         return Mask(text)
     pieces, last = [], 0
