@@ -57,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--statistics", action="store_true", help="count findings per rule")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     p.add_argument("--fix", action="store_true", help="apply safe fixes, then report what remains")
-    p.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
+    p.add_argument("--unsafe-fixes", action="store_true", help="apply unsafe fixes too (with --fix or --diff); without them, count them as fixable")
     p.add_argument("--diff", action="store_true", help="print what --fix would change as a unified diff; write nothing")
     p.add_argument("--show-fixes", action="store_true", help="with --fix, list what was fixed in each file")
     p.add_argument("--exit-non-zero-on-fix", action="store_true", help="with --fix, exit 1 when anything was fixed")
@@ -154,6 +154,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
         quiet=args.quiet,
         statistics=args.statistics,
         summaries={**PROBLEMS, **{r.id: r.summary for r in rules}} if args.statistics else None,
+        unsafe_fixes=args.unsafe_fixes,
     )
     if args.stdin_filename is not None:
         return _stdin(args, linter, options, out)

@@ -441,3 +441,20 @@ def test_fixing_the_example_seed_gives_the_golden_file(folder, capsys):
     golden = (EXAMPLES / "fixed" / name).read_bytes()
     assert golden != (EXAMPLES / "_posts" / name).read_bytes()
     assert post.read_bytes() == golden
+
+
+def test_a_check_with_unsafe_fixes_counts_them_as_fixable(seed, capsys):
+    # Without --fix, --unsafe-fixes changes only what is called fixable (as in ruff): the [*]
+    # marks, json's `fixable`, --statistics and the summary, which names the command to run.
+    before = seed.read_bytes()
+    _, out, _ = run(capsys, seed, "--output-format", "concise")
+    assert out.count("[*]") == 15
+    assert out.rstrip().endswith("15 fixable with `postlint --fix`. 1 more with `--unsafe-fixes`.")
+    _, out, _ = run(capsys, seed, "--unsafe-fixes", "--output-format", "concise")
+    assert out.count("[*]") == 16
+    assert out.rstrip().endswith("16 fixable with `postlint --fix --unsafe-fixes`.")
+    _, items, _ = findings_json(capsys, seed, "--unsafe-fixes")
+    assert sum(item["fixable"] for item in items) == 16
+    _, out, _ = run(capsys, seed, "--unsafe-fixes", "--statistics", "--quiet", "--output-format", "concise")
+    assert re.search(r"1  invalid-rel\s+\[\*\]", out)
+    assert seed.read_bytes() == before

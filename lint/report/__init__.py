@@ -25,20 +25,18 @@ class Located(NamedTuple):
     end_line: int
     end_column: int
     finding: "Finding"
-
-    @property
-    def fixable(self) -> bool:
-        fix = self.finding.fix
-        return fix is not None and fix.applicability == "safe"
+    fixable: bool  # `--fix` would fix it (with `--unsafe-fixes`, unsafe fixes too)
 
 
-def locate(result: "FileResult") -> list[Located]:
+def locate(result: "FileResult", unsafe: bool = False) -> list[Located]:
     path, source = result.path, result.source
+    wanted = ("safe", "unsafe") if unsafe else ("safe",)
+    fixable = [f.fix is not None and f.fix.applicability in wanted for f in result.findings]
     if source is None:
-        return [Located(path, 1, 1, 1, 1, f) for f in result.findings]
+        return [Located(path, 1, 1, 1, 1, f, fix) for f, fix in zip(result.findings, fixable)]
     where = source.range_position
     new = tuple.__new__  # Located(...) runs a Python-level __new__; a report makes one per finding
-    return [new(Located, (path, *where(f.start, f.end), f)) for f in result.findings]
+    return [new(Located, (path, *where(f.start, f.end), f, fix)) for f, fix in zip(result.findings, fixable)]
 
 
 @dataclass(frozen=True)
@@ -47,6 +45,7 @@ class Options:
     quiet: bool = False
     statistics: bool = False
     summaries: dict[str, str] | None = None  # rule id -> summary, for --statistics
+    unsafe_fixes: bool = False  # --unsafe-fixes: unsafe fixes count as fixable
 
 
 def relative_path(path: str) -> str:
@@ -96,12 +95,13 @@ class Tally:
 
     @property
     def rules(self) -> dict[str, list[int]]:
-        """rule id -> [findings, with a safe fix]"""
+        """rule id -> [findings, with a safe fix, with an unsafe fix]"""
         out: dict[str, list[int]] = {}
         for (rule, _, fix), n in self.counts.items():
-            entry = out.setdefault(rule, [0, 0])
+            entry = out.setdefault(rule, [0, 0, 0])
             entry[0] += n
-            entry[1] += n if fix == "safe" else 0
+            if fix is not None:
+                entry[1 if fix == "safe" else 2] += n
         return out
 
     @property
@@ -123,7 +123,7 @@ def render(fmt: str, results: Iterable["FileResult"], out: TextIO, options: Opti
     return tally
 
 
-def summary_line(tally: Tally) -> str:
+def summary_line(tally: Tally, unsafe: bool = False) -> str:
     files = tally.files
     if not tally.findings:
         return f"All clear: {files} {_plural(files, 'file')} checked, no findings."
@@ -132,6 +132,10 @@ def summary_line(tally: Tally) -> str:
     n = tally.findings
     line = (f"Found {n} {_plural(n, 'finding')} ({parts}) in {tally.files_with_findings} of "
             f"{files} {_plural(files, 'file')}.")
+    if unsafe:  # the run was given --unsafe-fixes: say what --fix --unsafe-fixes would fix
+        if tally.fixable + tally.unsafe:
+            line += f" {tally.fixable + tally.unsafe} fixable with `postlint --fix --unsafe-fixes`."
+        return line
     if tally.fixable:
         line += f" {tally.fixable} fixable with `postlint --fix`."
     if tally.unsafe:
@@ -139,8 +143,9 @@ def summary_line(tally: Tally) -> str:
     return line
 
 
-def statistics(tally: Tally, summaries: dict[str, str]) -> list[tuple[int, str, bool, str]]:
-    rows = [(n, rule, fixable > 0, summaries.get(rule, "")) for rule, (n, fixable) in tally.rules.items()]
+def statistics(tally: Tally, summaries: dict[str, str], unsafe: bool = False) -> list[tuple[int, str, bool, str]]:
+    rows = [(n, rule, safe > 0 or (unsafe and not_safe > 0), summaries.get(rule, ""))
+            for rule, (n, safe, not_safe) in tally.rules.items()]
     return sorted(rows, key=lambda row: (-row[0], row[1]))
 
 
@@ -149,5 +154,5 @@ def _plural(n: int, word: str) -> str:
 
 
 def statistics_table(tally: Tally, out: TextIO, options: Options) -> None:
-    for n, rule, fixable, summary in statistics(tally, options.summaries or {}):
+    for n, rule, fixable, summary in statistics(tally, options.summaries or {}, options.unsafe_fixes):
         out.write(f"{n:>6}  {rule:<24} {'[*]' if fixable else '   '} {summary}\n")

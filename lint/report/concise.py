@@ -11,9 +11,9 @@ def render(results, out, options, tally) -> None:
             out.write("".join([
                 f"{item.path}:{item.line}:{item.column}: {item.finding.severity} {item.finding.rule}"
                 f"{' [*]' if item.fixable else ''} {item.finding.message}\n"
-                for item in locate(r)
+                for item in locate(r, options.unsafe_fixes)
             ]))
     if options.statistics:
         statistics_table(tally, out, options)
     if not options.quiet:
-        out.write(summary_line(tally) + "\n")
+        out.write(summary_line(tally, options.unsafe_fixes) + "\n")

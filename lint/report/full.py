@@ -40,9 +40,9 @@ def frame(line_text: str, column: int, end_column: int | None) -> tuple[str, str
     return shown, pad + carets
 
 
-def layout(result) -> list[list[tuple[str, str]]]:
+def layout(result, unsafe: bool = False) -> list[list[tuple[str, str]]]:
     lines: list[list[tuple[str, str]]] = [[(result.path, "bold underline")]]
-    for item in locate(result):
+    for item in locate(result, unsafe):
         f = item.finding
         style = STYLE.get(f.severity, "")
         lines.append([
@@ -69,7 +69,7 @@ def render(results, out, options, tally) -> None:
     for result in results:
         if not result.findings:
             continue
-        lines = layout(result)
+        lines = layout(result, options.unsafe_fixes)
         if console is None:
             out.write("\n".join("".join(text for text, _ in line) for line in lines) + "\n")
             continue
@@ -85,6 +85,6 @@ def render(results, out, options, tally) -> None:
         statistics_table(tally, out, options)
     if not options.quiet:
         if console is None:
-            out.write(summary_line(tally) + "\n")
+            out.write(summary_line(tally, options.unsafe_fixes) + "\n")
         else:
-            console.print(summary_line(tally), style="bold")
+            console.print(summary_line(tally, options.unsafe_fixes), style="bold")

@@ -24,7 +24,7 @@ def escape_property(text: str) -> str:
 def render(results, out, options, tally) -> None:
     for r in results:
         path = escape_property(relative_path(r.path))
-        for item in locate(r):
+        for item in locate(r, options.unsafe_fixes):
             f = item.finding
             title = escape_property(f"postlint ({f.rule})")
             out.write(

@@ -7,7 +7,7 @@ from . import locate, statistics_table, summary_line
 
 def render(results, out, options, tally) -> None:
     for r in results:
-        items = locate(r)
+        items = locate(r, options.unsafe_fixes)
         if not items:
             continue
         # Line and column numbers aligned: right and left of the colon.
@@ -22,4 +22,4 @@ def render(results, out, options, tally) -> None:
     if options.statistics:
         statistics_table(tally, out, options)
     if not options.quiet:
-        out.write(summary_line(tally) + "\n")
+        out.write(summary_line(tally, options.unsafe_fixes) + "\n")

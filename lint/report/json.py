@@ -33,7 +33,7 @@ def render(results, out, options, tally) -> None:
     out.write("[")
     first = True
     for r in results:
-        items = [as_dict(item) for item in locate(r)]
+        items = [as_dict(item) for item in locate(r, options.unsafe_fixes)]
         if items:
             out.write(("" if first else ", ") + json.dumps(items, ensure_ascii=False)[1:-1])
             first = False

@@ -10,5 +10,5 @@ from .json import as_dict
 
 def render(results, out, options, tally) -> None:
     for r in results:
-        for item in locate(r):
+        for item in locate(r, options.unsafe_fixes):
             out.write(json.dumps(as_dict(item), ensure_ascii=False) + "\n")
