@@ -10,6 +10,7 @@ holds posts, then prints, all on one core:
   5 rules    the same with the foundation's five rules
   parallel   `postlint DIR` with its default --jobs (one process per core)
   start-up   `postlint ONE-POST` wall time, best of 7
+  real posts `postlint ../shared/corpus/real --jobs 1`, default rules (when that folder exists)
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 MAKE_CORPUS = ROOT.parent / "shared" / "bench" / "make_corpus.py"
+REAL = ROOT.parent / "shared" / "corpus" / "real"
 
 
 def baseline(files: list[Path]) -> float:
@@ -81,6 +83,10 @@ def main() -> None:
     print(f"parallel    {wallp:6.2f} s  {n / wallp:7.0f} posts/s  (default --jobs: {cores} processes)")
     one = min(run([*pin, *postlint, str(files[0])]) for _ in range(7))
     print(f"start-up    {one * 1000:6.0f} ms  (postlint on one post, best of 7)")
+    if REAL.is_dir():  # real posts cost differently: Markdown with code, fewer findings
+        real = sum(1 for p in REAL.rglob("*") if p.suffix.lower() in (".md", ".markdown", ".html", ".htm"))
+        wallr = run([*pin, *postlint, str(REAL), *report, "--jobs", "1"])
+        print(f"real posts  {wallr:6.2f} s  {real / wallr:7.0f} files/s  ({real} files of {REAL}, one core, default rules)")
 
 
 if __name__ == "__main__":
