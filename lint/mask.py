@@ -1,7 +1,7 @@
 """What in a post body is not HTML, so that no rule judges or edits it.
 
-- Markdown code (fenced and indented code blocks, inline code spans), found with markdown-it-py
-  (CommonMark) for blocks and by CommonMark's backtick rule for spans.
+- Markdown code (fenced and indented code blocks, inline code spans), found with
+  markdown-it-pyrs (markdown-it.rs, CommonMark).
 - Liquid blocks whose content is literal: ``{% raw %}``, ``{% highlight %}``, ``{% comment %}``.
 - Liquid tags and expressions elsewhere (``{% include x.html %}``, ``{{ page.title }}``).
 
@@ -21,7 +21,6 @@ _LIQUID_BLOCK = re.compile(
     r"\{%-?\s*(raw|highlight|comment)\b.*?-?%\}.*?(?:\{%-?\s*end\1\s*-?%\}|\Z)", re.S
 )
 _LIQUID = re.compile(r"\{\{.*?(?:\}\}|\Z)|\{%.*?(?:%\}|\Z)", re.S)
-_BACKTICKS = re.compile(r"`+")
 # An indented code block needs an indented line after a blank line or a heading.
 _INDENTED_BLOCK = re.compile(r"\n[ \t]*(?:#[^\n]*)?\n(?: {4}|\t)")
 
@@ -90,63 +89,69 @@ def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= offset < e for s, e in spans)
 
 
+# Nodes that can hold code; a walk of the tree descends only into these.
+_CONTAINERS = frozenset({"root", "blockquote", "bullet_list", "ordered_list", "list_item", "paragraph", "heading"})
+
+
 @lru_cache(maxsize=1)
 def _parser():
-    from markdown_it import MarkdownIt
+    from markdown_it_pyrs import MarkdownIt
 
-    md = MarkdownIt("commonmark")
-    md.core.ruler.disable("inline")  # block structure is all we need; spans are found below
+    md = MarkdownIt("zero")
+    # CommonMark's block rules, and of its inline rules the ones that decide where a code span
+    # is: HTML tags and autolinks take precedence over backticks, a backslash escapes one.
+    # Emphasis, links and entities cannot start or end a code span, so they stay off.
+    md.enable_many([
+        "blockquote", "code", "fence", "heading", "hr", "lheading", "list", "paragraph", "reference",
+        "html_block", "backticks", "html_inline", "autolink", "escape",
+    ])
     return md
 
 
 def markdown_code(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of fenced and indented code blocks and inline code spans in ``text[start:end]``."""
+    """Spans of fenced and indented code blocks (whole lines) and inline code spans in
+    ``text[start:end]``, by markdown-it.rs (markdown-it-pyrs), a CommonMark parser."""
     body = text[start:end]
-    line_starts = [0] + [m.end() for m in re.finditer("\n", body)]
-    line_starts.append(len(body))
-
-    def span(lines: list[int]) -> tuple[int, int]:
-        first, last = lines
-        return start + line_starts[first], start + line_starts[min(last, len(line_starts) - 1)]
-
-    spans: list[tuple[int, int]] = []
-    for token in _parser().parse(body):
-        if token.map is None:
-            continue
-        if token.type in ("fence", "code_block"):
-            spans.append(span(token.map))
-        elif token.type == "inline" and "`" in token.content:
-            s, e = span(token.map)
-            spans.extend(code_spans(text, s, e))
+    found: list[tuple[int, int, bool]] = []  # byte offsets in the body, and whether a block
+    stack = [_parser().tree(body)]
+    while stack:
+        node = stack.pop()
+        name = node.name
+        if name == "code_inline":
+            found.append((*node.srcmap, False))
+        elif name == "fence" or name == "code_block":
+            found.append((*node.srcmap, True))
+        elif name in _CONTAINERS:
+            stack.extend(node.children)
+    if not found:
+        return []
+    at = _characters(body, {offset for s, e, _ in found for offset in (s, e)})
+    spans = []
+    for s, e, block in found:
+        s, e = start + at[s], start + at[e]
+        spans.append(_whole_lines(text, start, end, s, e) if block else (s, e))
     return spans
 
 
-def code_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """CommonMark code spans: a backtick run closed by the next run of the same length."""
-    spans: list[tuple[int, int]] = []
-    pos = start
-    while True:
-        opener = _BACKTICKS.search(text, pos, end)
-        if opener is None:
-            return spans
-        if _escaped(text, opener.start()):
-            # `\`` is a literal backtick; the rest of the run may still open a span
-            pos = opener.start() + 1
-            continue
-        n = len(opener.group())
-        closer = _BACKTICKS.search(text, opener.end(), end)
-        while closer is not None and len(closer.group()) != n:
-            closer = _BACKTICKS.search(text, closer.end(), end)
-        if closer is None:
-            pos = opener.end()
-            continue
-        spans.append((opener.start(), closer.end()))
-        pos = closer.end()
+def _characters(body: str, offsets: set[int]) -> dict[int, int]:
+    """Character offsets in ``body`` of byte offsets in its UTF-8 encoding (the parser's)."""
+    raw = body.encode("utf-8")
+    if len(raw) == len(body):
+        return {offset: offset for offset in offsets}
+    out, byte, char = {}, 0, 0
+    for offset in sorted(offsets):
+        char += len(raw[byte:offset].decode("utf-8", "ignore"))
+        byte, out[offset] = offset, char
+    return out
 
 
-def _escaped(text: str, i: int) -> bool:
-    backslashes = 0
-    while i > 0 and text[i - 1] == "\\":
-        backslashes += 1
-        i -= 1
-    return backslashes % 2 == 1
+def _whole_lines(text: str, start: int, end: int, s: int, e: int) -> tuple[int, int]:
+    """From the start of the line holding ``s`` to after the line break of the line holding
+    the end ``e`` (CommonMark line breaks: LF, CRLF or a lone CR)."""
+    before = max(text.rfind("\n", start, s), text.rfind("\r", start, s))
+    line_start = before + 1 if before >= 0 else start
+    breaks = [i for i in (text.find("\n", e, end), text.find("\r", e, end)) if i >= 0]
+    if not breaks:
+        return line_start, end
+    i = min(breaks)
+    return line_start, i + (2 if text.startswith("\r\n", i) else 1)

@@ -113,3 +113,26 @@ def test_kramdown_nomarkdown_and_markdown_attribute_do_not_crash():
     text = '{::nomarkdown}\n<div markdown="1">\n' + SPACER + "\n</div>\n{:/nomarkdown}\n"
     findings = lint(text, "post.md")
     assert [f.rule for f in findings] == ["empty-paragraph"]
+
+
+def test_a_backtick_inside_an_html_tag_opens_no_code_span():
+    # CommonMark: HTML tags take precedence over backticks, so `title="`"` starts no code span
+    # and the colour span after it is HTML, while the `code` at the end is code.
+    text = f'---\ntitle: t\n---\n<a title="`">x</a> {SPAN} and `{SPAN}`\n'
+    findings = lint(text, "post.md")
+    assert [f.start for f in findings if f.rule == "inline-color"] == [text.index(SPAN) + 9]
+
+
+def test_code_after_non_ascii_text_is_masked_at_its_characters():
+    # The Markdown parser counts UTF-8 bytes; the mask must land on the same characters.
+    text = f"---\ntitle: t\n---\n한국어 문장 `{SPAN}` 끝 {SPAN}\n"
+    findings = lint(text, "post.md")
+    assert [f.start for f in findings if f.rule == "inline-color"] == [text.rindex(SPAN) + 9]
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_fenced_code_with_crlf_or_lone_cr_line_breaks(newline):
+    body = newline.join(["Text.", "", "```html", SPAN, "```", "", SPAN, ""])
+    text = ("---\ntitle: t\n---\n" if newline == "\r\n" else "") + body
+    findings = lint(text, "post.md")
+    assert [f.start for f in findings if f.rule == "inline-color"] == [text.rindex(SPAN) + 9]
