@@ -1,7 +1,8 @@
 """What in a post body is not HTML, so that no rule judges or edits it.
 
 - Markdown code (fenced and indented code blocks, inline code spans), found with
-  markdown-it-pyrs (markdown-it.rs, CommonMark).
+  markdown-it-pyrs (markdown-it.rs, CommonMark) for blocks and by CommonMark's backtick rule
+  for spans.
 - Liquid blocks whose content is literal: ``{% raw %}``, ``{% highlight %}``, ``{% comment %}``.
 - Liquid tags and expressions elsewhere (``{% include x.html %}``, ``{{ page.title }}``).
 
@@ -21,6 +22,7 @@ _LIQUID_BLOCK = re.compile(
     r"\{%-?\s*(raw|highlight|comment)\b.*?-?%\}.*?(?:\{%-?\s*end\1\s*-?%\}|\Z)", re.S
 )
 _LIQUID = re.compile(r"\{\{.*?(?:\}\}|\Z)|\{%.*?(?:%\}|\Z)", re.S)
+_BACKTICKS = re.compile(r"`+")
 # An indented code block needs an indented line after a blank line or a heading.
 _INDENTED_BLOCK = re.compile(r"\n[ \t]*(?:#[^\n]*)?\n(?: {4}|\t)")
 
@@ -89,8 +91,10 @@ def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= offset < e for s, e in spans)
 
 
-# Nodes that can hold code; a walk of the tree descends only into these.
-_CONTAINERS = frozenset({"root", "blockquote", "bullet_list", "ordered_list", "list_item", "paragraph", "heading"})
+# Nodes whose children can hold code; a walk of the tree descends only into these.
+_CONTAINERS = frozenset({
+    "root", "blockquote", "bullet_list", "ordered_list", "list_item", "paragraph", "heading", "lheading",
+})
 
 
 @lru_cache(maxsize=1)
@@ -98,44 +102,41 @@ def _parser():
     from markdown_it_pyrs import MarkdownIt
 
     md = MarkdownIt("zero")
-    # CommonMark's block rules, and of its inline rules the ones that decide where a code span
-    # is: HTML tags and autolinks take precedence over backticks, a backslash escapes one.
-    # Emphasis, links and entities cannot start or end a code span, so they stay off.
-    md.enable_many([
-        "blockquote", "code", "fence", "heading", "hr", "lheading", "list", "paragraph", "reference",
-        "html_block", "backticks", "html_inline", "autolink", "escape",
-    ])
+    # CommonMark's block rules only: no inline rule, so the inline content of a block is one
+    # text node, and code spans are found in it below. (With markdown-it's inline rules a 5 MB
+    # line of backticks made 2 million nodes and took 1.9 GB.)
+    md.enable_many(["blockquote", "code", "fence", "heading", "hr", "lheading", "list", "paragraph", "reference", "html_block"])
     return md
 
 
 def markdown_code(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of fenced and indented code blocks (whole lines) and inline code spans in
-    ``text[start:end]``, by markdown-it.rs (markdown-it-pyrs), a CommonMark parser."""
+    ``text[start:end]``; the blocks from markdown-it.rs (markdown-it-pyrs), a CommonMark parser."""
     body = text[start:end]
-    found: list[tuple[int, int, bool]] = []  # byte offsets in the body, and whether a block
+    raw = body.encode("utf-8")
+    found: list[tuple[int, int, bool]] = []  # byte offsets in the body; True: a code block
     stack = [_parser().tree(body)]
     while stack:
         node = stack.pop()
         name = node.name
-        if name == "code_inline":
-            found.append((*node.srcmap, False))
+        if name == "text":  # the inline content of a paragraph, heading or tight list item
+            s, e = node.srcmap
+            if raw.find(b"`", s, e) >= 0:
+                found.append((s, e, False))
         elif name == "fence" or name == "code_block":
             found.append((*node.srcmap, True))
         elif name in _CONTAINERS:
             stack.extend(node.children)
-    if not found:
-        return []
-    at = _characters(body, {offset for s, e, _ in found for offset in (s, e)})
-    spans = []
+    at = _characters(body, raw, {offset for s, e, _ in found for offset in (s, e)})
+    spans: list[tuple[int, int]] = []
     for s, e, block in found:
         s, e = start + at[s], start + at[e]
-        spans.append(_whole_lines(text, start, end, s, e) if block else (s, e))
+        spans.extend([_whole_lines(text, start, end, s, e)] if block else code_spans(text, s, e))
     return spans
 
 
-def _characters(body: str, offsets: set[int]) -> dict[int, int]:
-    """Character offsets in ``body`` of byte offsets in its UTF-8 encoding (the parser's)."""
-    raw = body.encode("utf-8")
+def _characters(body: str, raw: bytes, offsets: set[int]) -> dict[int, int]:
+    """Character offsets in ``body`` of byte offsets in ``raw``, its UTF-8 encoding (the parser's)."""
     if len(raw) == len(body):
         return {offset: offset for offset in offsets}
     out, byte, char = {}, 0, 0
@@ -155,3 +156,34 @@ def _whole_lines(text: str, start: int, end: int, s: int, e: int) -> tuple[int, 
         return line_start, end
     i = min(breaks)
     return line_start, i + (2 if text.startswith("\r\n", i) else 1)
+
+
+def code_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """CommonMark code spans: a backtick run closed by the next run of the same length."""
+    spans: list[tuple[int, int]] = []
+    pos = start
+    while True:
+        opener = _BACKTICKS.search(text, pos, end)
+        if opener is None:
+            return spans
+        if _escaped(text, opener.start()):
+            # `\`` is a literal backtick; the rest of the run may still open a span
+            pos = opener.start() + 1
+            continue
+        n = len(opener.group())
+        closer = _BACKTICKS.search(text, opener.end(), end)
+        while closer is not None and len(closer.group()) != n:
+            closer = _BACKTICKS.search(text, closer.end(), end)
+        if closer is None:
+            pos = opener.end()
+            continue
+        spans.append((opener.start(), closer.end()))
+        pos = closer.end()
+
+
+def _escaped(text: str, i: int) -> bool:
+    backslashes = 0
+    while i > 0 and text[i - 1] == "\\":
+        backslashes += 1
+        i -= 1
+    return backslashes % 2 == 1

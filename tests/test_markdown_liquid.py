@@ -115,14 +115,6 @@ def test_kramdown_nomarkdown_and_markdown_attribute_do_not_crash():
     assert [f.rule for f in findings] == ["empty-paragraph"]
 
 
-def test_a_backtick_inside_an_html_tag_opens_no_code_span():
-    # CommonMark: HTML tags take precedence over backticks, so `title="`"` starts no code span
-    # and the colour span after it is HTML, while the `code` at the end is code.
-    text = f'---\ntitle: t\n---\n<a title="`">x</a> {SPAN} and `{SPAN}`\n'
-    findings = lint(text, "post.md")
-    assert [f.start for f in findings if f.rule == "inline-color"] == [text.index(SPAN) + 9]
-
-
 def test_code_after_non_ascii_text_is_masked_at_its_characters():
     # The Markdown parser counts UTF-8 bytes; the mask must land on the same characters.
     text = f"---\ntitle: t\n---\n한국어 문장 `{SPAN}` 끝 {SPAN}\n"
