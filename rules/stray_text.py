@@ -95,27 +95,32 @@ class StrayText(Rule):
     def _run(self, post, start: int, end: int):
         if start is None or start >= end:
             return
-        cleaned = list(post.mask.text[start:end])
-        for s, e in post.mask.liquid:
-            for i in range(max(s, start), min(e, end)):
-                if cleaned[i - start] not in "\r\n":
-                    cleaned[i - start] = " "
-        scan = "".join(cleaned)
+        scan = post.mask.text[start:end]
+        liquid = [(s, e) for s, e in post.mask.liquid if s < end and e > start]
+        if liquid:
+            cleaned = list(scan)
+            for s, e in liquid:
+                for i in range(max(s, start), min(e, end)):
+                    if cleaned[i - start] not in "\r\n":
+                        cleaned[i - start] = " "
+            scan = "".join(cleaned)
         words = _SPACE_ENTITY.sub(_blank, _MARKUP.sub(_blank, scan))
         if not _html.unescape(words).strip():
             return
         # One finding per piece between blank lines; in Markdown only from where an HTML block
         # begins (a line can start one in the middle of a paragraph).
         piece_start = 0
+        fresh = False  # whether the line before the piece is blank in the post itself too
         for blank in [*_BLANK_LINE.finditer(scan), None]:
             piece_end = blank.start() if blank else len(scan)
-            begin = piece_start
-            if post.is_markdown:
-                begin = _html_block_start(post.text, post.body_start, start + piece_start, start + piece_end)
+            begin = piece_start if words[piece_start:piece_end].strip() else None
+            if post.is_markdown and begin is not None:
+                begin = _html_block_start(post.text, post.body_start, start + piece_start, start + piece_end, fresh)
                 begin = None if begin is None else begin - start
             if begin is not None:
                 yield from self._piece(scan, words, begin, piece_end, start)
             piece_start = blank.end() if blank else len(scan)
+            fresh = blank is not None and not post.text[start + blank.start() : start + blank.end()].strip()
 
     def _piece(self, scan: str, words: str, begin: int, end: int, offset: int):
         piece = words[begin:end]
@@ -134,11 +139,12 @@ def _blank(m: re.Match[str]) -> str:
     return " " * len(m.group())
 
 
-def _html_block_start(text: str, body_start: int, start: int, end: int) -> int | None:
+def _html_block_start(text: str, body_start: int, start: int, end: int, fresh: bool = False) -> int | None:
     """Where, in ``text[start:end]`` (no blank line in it), a CommonMark HTML block of type 6
     holds the text: ``start`` when the block began on an earlier line, else the start of the
-    first line in it that opens one; None when no part of it is in an HTML block."""
-    if _in_html_block(text, body_start, start):
+    first line in it that opens one; None when no part of it is in an HTML block. ``fresh``:
+    the line before ``start`` is blank, so no block began earlier (a blank line ends one)."""
+    if not fresh and _in_html_block(text, body_start, start):
         return start
     for m in _LINE.finditer(text, start, end):
         b = _BLOCK_START.match(m.group())
