@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html as _html
 import re
+from bisect import bisect_left
 from postlint import Rule
 
 # Phrasing content: at the top level these are part of a stray run, not a block around it.
@@ -24,7 +25,8 @@ _BLOCK_START = re.compile(r" {0,3}</?([A-Za-z][A-Za-z0-9]*)(?=[\s/>]|$)")
 _MARKUP = re.compile(r"<!--.*?(?:-->|\Z)|<[A-Za-z/][^>]*>", re.S)
 _SPACE_ENTITY = re.compile(r"&(?:nbsp|#160|#x0*a0);?", re.I)
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
-_LINE = re.compile(r"^.*$", re.M)
+# A line that starts with a tag: `_BLOCK_START` at every line start at once.
+_TAG_LINE = re.compile(r"^ {0,3}</?([A-Za-z][A-Za-z0-9]*)(?=[\s/>]|$)", re.M)
 _END_TAGS = re.compile(r"(?:\s*</[^>]*>)+")
 
 
@@ -111,11 +113,15 @@ class StrayText(Rule):
         # begins (a line can start one in the middle of a paragraph).
         piece_start = 0
         fresh = False  # whether the line before the piece is blank in the post itself too
+        blocks = None  # in Markdown: where lines in the run start an HTML block
         for blank in [*_BLANK_LINE.finditer(scan), None]:
             piece_end = blank.start() if blank else len(scan)
             begin = piece_start if words[piece_start:piece_end].strip() else None
             if post.is_markdown and begin is not None:
-                begin = _html_block_start(post.text, post.body_start, start + piece_start, start + piece_end, fresh)
+                if blocks is None:
+                    blocks = [m.start() for m in _TAG_LINE.finditer(post.text, start, end)
+                              if m.group(1).lower() in MARKDOWN_BLOCK_TAGS]
+                begin = _html_block_start(post.text, post.body_start, start + piece_start, start + piece_end, blocks, fresh)
                 begin = None if begin is None else begin - start
             if begin is not None:
                 yield from self._piece(scan, words, begin, piece_end, start)
@@ -139,18 +145,18 @@ def _blank(m: re.Match[str]) -> str:
     return " " * len(m.group())
 
 
-def _html_block_start(text: str, body_start: int, start: int, end: int, fresh: bool = False) -> int | None:
+def _html_block_start(
+    text: str, body_start: int, start: int, end: int, blocks: list[int], fresh: bool = False
+) -> int | None:
     """Where, in ``text[start:end]`` (no blank line in it), a CommonMark HTML block of type 6
     holds the text: ``start`` when the block began on an earlier line, else the start of the
-    first line in it that opens one; None when no part of it is in an HTML block. ``fresh``:
-    the line before ``start`` is blank, so no block began earlier (a blank line ends one)."""
+    first line in it that opens one (``blocks``: the starts of such lines, sorted); None when
+    no part of it is in an HTML block. ``fresh``: the line before ``start`` is blank, so no
+    block began earlier (a blank line ends one)."""
     if not fresh and _in_html_block(text, body_start, start):
         return start
-    for m in _LINE.finditer(text, start, end):
-        b = _BLOCK_START.match(m.group())
-        if b and b.group(1).lower() in MARKDOWN_BLOCK_TAGS:
-            return m.start()
-    return None
+    i = bisect_left(blocks, start)
+    return blocks[i] if i < len(blocks) and blocks[i] < end else None
 
 
 def _in_html_block(text: str, body_start: int, offset: int) -> bool:
