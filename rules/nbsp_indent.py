@@ -65,7 +65,13 @@ class NbspIndent(Rule):
         keep_number_unit: bool = True
 
     def check(self, post):
-        text, scan, html = post.text, post.mask.text, post.html
+        text = post.text
+        if text.find("&", post.body_start) < 0 and text.find("\u00a0", post.body_start) < 0:
+            return  # every spelling of a non-breaking space has one of these
+        runs = list(_RUN.finditer(text, post.body_start, len(text)))
+        if not runs:
+            return  # the tags need not be walked
+        scan, html = post.mask.text, post.html
         skip = sorted(self._skipped(html))
         starts = [s for s, _ in skip]
         reach, furthest = [], 0  # the furthest end of any skipped span starting at or before
@@ -74,7 +80,7 @@ class NbspIndent(Rule):
             reach.append(furthest)
         whole = {tag.end: tag.end_tag[0] for tag in html.tags if tag.end_tag is not None}
         # Found in the original: masked code reads as spaces, which would join two runs.
-        for m in _RUN.finditer(text, post.body_start, len(text)):
+        for m in runs:
             start, end = m.span()
             if scan[start:end] != m.group():
                 continue  # in Markdown code or Liquid
