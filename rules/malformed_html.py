@@ -78,12 +78,18 @@ class MalformedHtml(Rule):
     class Options:
         unclosed: bool = True
 
+    def __init__(self, options=None, severity=None) -> None:
+        super().__init__(options, severity)
+        # Whether a start tag, by its text, repeats an attribute. Imported posts repeat the
+        # same few tags thousands of times; parsing each one's attributes again cost more
+        # than the rest of the rule.
+        self._repeats: dict[tuple[str, str], bool] = {}
+
     def check(self, post):
         html = post.html
-        tags = html.tags
+        tags_by_index = tags = html.tags  # a tag's index is its place in the list
         if post.is_markdown:
             tags = [t for t in tags if _MARKDOWN_TAG_NAME.match(t.name)]
-        tags_by_index = {t.index: t for t in html.tags}
         unclosed = [t for t in tags if t.end_tag is None and self._needs_end_tag(t)]
         explained = set()
         findings = []
@@ -118,9 +124,16 @@ class MalformedHtml(Rule):
                     else:
                         hint = f"; if it is text, write `&lt;{tag.source[1 : 1 + len(tag.name)]}>`"
                     findings.append(self.finding(tag.start, tag.end, f"`<{tag.name}>` is never closed{hint}"))
+        repeats = self._repeats
+        if len(repeats) >= 4096:
+            repeats.clear()
         for tag in tags:
-            for attr in tag.duplicate_attrs:
-                findings.append(self.finding(attr.start, attr.end, f"duplicate attribute `{attr.name}`: browsers keep the first"))
+            key = (tag.source, html.scan[tag.start : tag.end])  # as written and as masked
+            if key not in repeats:
+                repeats[key] = bool(tag.duplicate_attrs)
+            if repeats[key]:
+                for attr in tag.duplicate_attrs:
+                    findings.append(self.finding(attr.start, attr.end, f"duplicate attribute `{attr.name}`: browsers keep the first"))
         findings.sort(key=lambda f: (f.start, f.end))
         yield from findings
 
