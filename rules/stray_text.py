@@ -98,6 +98,8 @@ class StrayText(Rule):
         if start is None or start >= end:
             return
         scan = post.mask.text[start:end]
+        if scan.isspace():
+            return  # most runs are the line breaks between two blocks
         liquid = [(s, e) for s, e in post.mask.liquid if s < end and e > start]
         if liquid:
             cleaned = list(scan)
