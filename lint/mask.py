@@ -23,6 +23,8 @@ _LIQUID_BLOCK = re.compile(
 )
 _LIQUID = re.compile(r"\{\{.*?(?:\}\}|\Z)|\{%.*?(?:%\}|\Z)", re.S)
 _BACKTICKS = re.compile(r"`+")
+_NOT_LF = re.compile(r"[^\n]")  # code keeps its LFs (a CR becomes a space)
+_NOT_LINE_BREAK = re.compile(r"[^\r\n]")  # Liquid keeps CR and LF
 # An indented code block needs an indented line after a blank line or a heading.
 _INDENTED_BLOCK = re.compile(r"\n[ \t]*(?:#[^\n]*)?\n(?: {4}|\t)")
 
@@ -71,7 +73,10 @@ def mask(text: str, start: int, end: int, markdown: bool) -> Mask:
             continue
         pieces.append(text[last:s])
         segment = text[s:e]
-        pieces.append(re.sub(r"[^\n]", fill, segment) if fill == " " else re.sub(r"[^\r\n]", fill, segment))
+        if "\n" not in segment and "\r" not in segment:  # a code span or a Liquid tag: one line
+            pieces.append(fill * len(segment))
+        else:
+            pieces.append((_NOT_LF if fill == " " else _NOT_LINE_BREAK).sub(fill, segment))
         last = e
     pieces.append(text[last:])
     return Mask("".join(pieces), code, liquid)
