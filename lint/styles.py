@@ -14,6 +14,7 @@ from .css import Declaration, declarations
 from .edits import remove_attribute, unwrap
 from .html import Attr, Tag
 from .liquid import is_templated
+from .pertag import PerTag
 from .rule import Edit, Finding, Fix, Rule
 
 WITH_STYLE = etree.XPath("//*[@style]")
@@ -51,46 +52,21 @@ class StylePropertyRule(Rule):
 
     def __init__(self, options=None, severity=None) -> None:
         super().__init__(options, severity)
-        # What the rule finds at a start tag depends only on the tag's text (as written and as
-        # masked) and on whether it has an end tag, and imported posts repeat the same few tags
-        # thousands of times: the finding is worked out once per distinct tag and moved to
-        # each place it occurs.
-        self._seen: dict[tuple[str, str, bool], tuple[Finding, int, tuple[int, int] | None] | None] = {}
+        self._per_tag = PerTag(self._judge)
         self._wanted = {p.lower() for p in self.options.properties}
 
     def check(self, post):
-        seen, html = self._seen, post.html
-        for _el, tag in html.xpath(WITH_STYLE):
-            key = (tag.source, html.scan[tag.start : tag.end], tag.end_tag is not None)
-            if key not in seen:
-                if len(seen) >= 4096:
-                    seen.clear()
-                seen[key] = self._judge(post, tag)
-            found = seen[key]
-            if found is not None:
-                yield _moved(*found, tag)
+        for _el, tag in post.html.xpath(WITH_STYLE):
+            yield from self._per_tag.findings(post, tag)
 
-    def _judge(self, post, tag: Tag):
-        """The finding at ``tag`` with the tag's start and end tag, or None."""
+    def _judge(self, post, tag: Tag) -> tuple[list[Finding], bool]:
+        """The finding at ``tag``, if any; it depends on nothing but the tag."""
         attr = tag.attrs.get("style")
         if attr is None or is_templated(attr.value):
-            return None
+            return [], True
         found = [d for d in declarations(attr.value) if d.name in self._wanted]
         if not found:
-            return None
+            return [], True
         shown = "; ".join(f"{d.name}: {d.value}" for d in found)
         fix = remove_declarations(post, tag, attr, found, f"Remove the inline {self.noun}")
-        return self.finding(attr.start, attr.end, f"inline {self.noun} `{shown}`", fix), tag.start, tag.end_tag
-
-
-def _moved(finding: Finding, start: int, end_tag: tuple[int, int] | None, tag: Tag) -> Finding:
-    """``finding``, made at a tag at ``start`` with ``end_tag``, at the same text at ``tag``."""
-    delta = tag.start - start
-    fix = finding.fix
-    if fix is not None:
-        edits = tuple([
-            Edit(*tag.end_tag, e.replacement) if e[:2] == end_tag else Edit(e.start + delta, e.end + delta, e.replacement)
-            for e in fix.edits
-        ])
-        fix = Fix(edits, fix.title, fix.applicability, fix.removes_text)
-    return Finding(finding.rule, finding.message, finding.start + delta, finding.end + delta, finding.severity, fix)
+        return [self.finding(attr.start, attr.end, f"inline {self.noun} `{shown}`", fix)], True

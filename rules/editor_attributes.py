@@ -13,8 +13,9 @@ from postlint import Edit, Fix, Rule
 from postlint.css import declarations
 from postlint.edits import remove_attribute
 from postlint.liquid import is_templated
+from postlint.pertag import PerTag
 from postlint.rule import Finding
-from postlint.styles import _moved, remove_declarations
+from postlint.styles import remove_declarations
 
 WITH_ATTRIBUTES = etree.XPath("//*[@*]")
 _SPACE = re.compile(r"[ \t\n\f\r]+")
@@ -117,37 +118,19 @@ class EditorAttributes(Rule):
         self._link_only = {a.lower() for a in opts.link_attributes}
         self._empty = {a.lower() for a in opts.empty_attributes}
         self._ids = [_compiled(p) for p in opts.id_patterns]
-        # What a start tag yields depends on its text (as written and as masked) and on whether
-        # it has an end tag, except for a generated id, which depends on the links in the post.
-        # Imported posts repeat the same few tags thousands of times, so the findings are worked
-        # out once per distinct tag and moved to each place it occurs (as in inline-color).
-        self._seen: dict[tuple[str, str, bool], tuple[list[Finding], int, tuple[int, int] | None] | None] = {}
+        # A generated id depends on the links in the post; everything else only on the tag.
+        self._per_tag = PerTag(self._at)
 
     def check(self, post):
-        html, seen = post.html, self._seen
         findings = []
-        for _el, tag in html.xpath(WITH_ATTRIBUTES):
-            key = (tag.source, html.scan[tag.start : tag.end], tag.end_tag is not None)
-            if key not in seen:
-                if len(seen) >= 4096:
-                    seen.clear()
-                found, per_post = self._at(post, tag)
-                seen[key] = None if per_post else (found, tag.start, tag.end_tag)
-                if per_post:
-                    findings.extend(found)
-                    continue
-            cached = seen[key]
-            if cached is None:
-                findings.extend(self._at(post, tag)[0])
-            else:
-                found, start, end_tag = cached
-                findings.extend(_moved(f, start, end_tag, tag) for f in found)
+        for _el, tag in post.html.xpath(WITH_ATTRIBUTES):
+            findings.extend(self._per_tag.findings(post, tag))
         findings.extend(self._markers(post))
         yield from sorted(findings, key=lambda f: f.start)
 
     def _at(self, post, tag) -> tuple[list[Finding], bool]:
-        """The findings at one start tag, and whether they depend on more of the post than
-        the tag (a generated id that a link points at)."""
+        """The findings at one start tag, and whether they depend on the tag alone (not on a
+        generated id, which a link in the post may point at)."""
         findings = []
         per_post = False
         for attr in tag.attrs.values():
@@ -178,7 +161,7 @@ class EditorAttributes(Rule):
                 continue
             fix = Fix((remove_attribute(post.text, attr),), f"Remove `{name}`")
             findings.append(self.finding(attr.start, attr.end, why, fix))
-        return findings, per_post
+        return findings, not per_post
 
     def _class(self, post, attr):
         tokens = list(_TOKEN.finditer(attr.value))

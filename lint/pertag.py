@@ -1,0 +1,58 @@
+"""Findings worked out once per distinct start tag and moved to each place it occurs.
+
+Imported posts repeat the same few tags (`<span style="color: #ee2323;">`) thousands of times.
+What a rule finds at a start tag usually depends only on the tag's text, as written and as
+masked, and on whether it has an end tag (a fix may unwrap the element). Such a rule asks a
+``PerTag`` for the findings at each tag: the first time a tag's text is seen its ``judge``
+runs; afterwards the findings are copied to the new place, edits included.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from .html import Tag
+from .rule import Edit, Finding, Fix
+
+if TYPE_CHECKING:
+    from .post import Post
+
+# judge(post, tag) -> (findings, cacheable); not cacheable when they depend on more of the
+# post than the tag (editor-attributes: a generated id that a link points at).
+Judge = Callable[["Post", Tag], "tuple[list[Finding], bool]"]
+
+
+class PerTag:
+    LIMIT = 4096  # distinct tags kept; a run over many sites starts over rather than grow
+
+    def __init__(self, judge: Judge) -> None:
+        self._judge = judge
+        self._seen: dict[tuple[str, str, bool], tuple[list[Finding], int, tuple[int, int] | None] | None] = {}
+
+    def findings(self, post: Post, tag: Tag) -> list[Finding]:
+        seen = self._seen
+        key = (tag.source, post.html.scan[tag.start : tag.end], tag.end_tag is not None)
+        if key not in seen:
+            if len(seen) >= self.LIMIT:
+                seen.clear()
+            found, cacheable = self._judge(post, tag)
+            seen[key] = (found, tag.start, tag.end_tag) if cacheable else None
+            return found
+        cached = seen[key]
+        if cached is None:
+            return self._judge(post, tag)[0]
+        found, start, end_tag = cached
+        return [_moved(f, start, end_tag, tag) for f in found]
+
+
+def _moved(finding: Finding, start: int, end_tag: tuple[int, int] | None, tag: Tag) -> Finding:
+    """``finding``, made at a tag at ``start`` with ``end_tag``, at the same text at ``tag``."""
+    delta = tag.start - start
+    fix = finding.fix
+    if fix is not None:
+        edits = tuple([
+            Edit(*tag.end_tag, e.replacement) if e[:2] == end_tag else Edit(e.start + delta, e.end + delta, e.replacement)
+            for e in fix.edits
+        ])
+        fix = Fix(edits, fix.title, fix.applicability, fix.removes_text)
+    return Finding(finding.rule, finding.message, finding.start + delta, finding.end + delta, finding.severity, fix)
