@@ -20,12 +20,11 @@ MARKDOWN_BLOCK_TAGS = frozenset(
     head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup option p
     param search section summary table tbody td tfoot th thead title tr track ul""".split()
 )
-_BLOCK_START = re.compile(r" {0,3}</?([A-Za-z][A-Za-z0-9]*)(?=[\s/>]|$)")
 # Only to locate what lxml already found at the top level: comments and tags are not text.
 _MARKUP = re.compile(r"<!--.*?(?:-->|\Z)|<[A-Za-z/][^>]*>", re.S)
 _SPACE_ENTITY = re.compile(r"&(?:nbsp|#160|#x0*a0);?", re.I)
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
-# A line that starts with a tag: `_BLOCK_START` at every line start at once.
+# A line that starts with a tag (CommonMark's HTML block start, before the name is checked).
 _TAG_LINE = re.compile(r"^ {0,3}</?([A-Za-z][A-Za-z0-9]*)(?=[\s/>]|$)", re.M)
 _END_TAGS = re.compile(r"(?:\s*</[^>]*>)+")
 
@@ -168,10 +167,10 @@ def _in_html_block(text: str, body_start: int, offset: int) -> bool:
     line_start = max(line_start, body_start)
     while True:
         line_end = text.find("\n", line_start)
-        line = text[line_start : line_end if line_end >= 0 else len(text)]
-        if not line.strip():
+        line_end = line_end if line_end >= 0 else len(text)
+        if not text[line_start:line_end].strip():
             return False
-        m = _BLOCK_START.match(line)
+        m = _TAG_LINE.match(text, line_start, line_end)
         if m and m.group(1).lower() in MARKDOWN_BLOCK_TAGS:
             return True
         if line_start <= body_start:
