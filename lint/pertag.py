@@ -30,19 +30,20 @@ class PerTag:
         self._seen: dict[tuple[str, str, bool], tuple[list[Finding], int, tuple[int, int] | None] | None] = {}
 
     def findings(self, post: Post, tag: Tag) -> list[Finding]:
+        """The findings at ``tag``; do not change the list (it may be the cached one)."""
         seen = self._seen
         key = (tag.source, post.html.scan[tag.start : tag.end], tag.end_tag is not None)
-        if key not in seen:
+        cached = seen.get(key, False)
+        if cached is False:
             if len(seen) >= self.LIMIT:
                 seen.clear()
             found, cacheable = self._judge(post, tag)
             seen[key] = (found, tag.start, tag.end_tag) if cacheable else None
             return found
-        cached = seen[key]
         if cached is None:
             return self._judge(post, tag)[0]
         found, start, end_tag = cached
-        return [_moved(f, start, end_tag, tag) for f in found]
+        return [_moved(f, start, end_tag, tag) for f in found] if found else found
 
 
 def _moved(finding: Finding, start: int, end_tag: tuple[int, int] | None, tag: Tag) -> Finding:

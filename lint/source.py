@@ -74,9 +74,7 @@ class Source:
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset; columns count characters."""
-        starts = self.line_starts
-        line = bisect_right(starts, offset) - 1
-        return line + 1, offset - starts[line] + 1
+        return self.range_position(offset, offset)[:2]
 
     def range_position(self, start: int, end: int) -> tuple[int, int, int, int]:
         """``position`` of ``start`` and of ``end`` at once: a report needs both."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from postlint import Rule
 from postlint.html import VOID
+from postlint.pertag import PerTag
 
 # Elements whose end tag HTML lets the author leave out.
 OPTIONAL_END = frozenset(
@@ -80,10 +81,9 @@ class MalformedHtml(Rule):
 
     def __init__(self, options=None, severity=None) -> None:
         super().__init__(options, severity)
-        # Whether a start tag, by its text, repeats an attribute. Imported posts repeat the
-        # same few tags thousands of times; parsing each one's attributes again cost more
-        # than the rest of the rule.
-        self._repeats: dict[tuple[str, str], bool] = {}
+        # Duplicate attributes depend on the tag alone; parsing every tag's attributes again
+        # cost more than the rest of the rule.
+        self._per_tag = PerTag(self._duplicates)
 
     def check(self, post):
         html = post.html
@@ -124,18 +124,16 @@ class MalformedHtml(Rule):
                     else:
                         hint = f"; if it is text, write `&lt;{tag.source[1 : 1 + len(tag.name)]}>`"
                     findings.append(self.finding(tag.start, tag.end, f"`<{tag.name}>` is never closed{hint}"))
-        repeats = self._repeats
-        if len(repeats) >= 4096:
-            repeats.clear()
         for tag in tags:
-            key = (tag.source, html.scan[tag.start : tag.end])  # as written and as masked
-            if key not in repeats:
-                repeats[key] = bool(tag.duplicate_attrs)
-            if repeats[key]:
-                for attr in tag.duplicate_attrs:
-                    findings.append(self.finding(attr.start, attr.end, f"duplicate attribute `{attr.name}`: browsers keep the first"))
+            findings.extend(self._per_tag.findings(post, tag))
         findings.sort(key=lambda f: (f.start, f.end))
         yield from findings
+
+    def _duplicates(self, post, tag):
+        return [
+            self.finding(attr.start, attr.end, f"duplicate attribute `{attr.name}`: browsers keep the first")
+            for attr in tag.duplicate_attrs
+        ], True
 
     @staticmethod
     def _needs_end_tag(tag) -> bool:
