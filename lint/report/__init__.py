@@ -31,12 +31,12 @@ class Located(NamedTuple):
 def locate(result: "FileResult", unsafe: bool = False) -> list[Located]:
     path, source = result.path, result.source
     wanted = ("safe", "unsafe") if unsafe else ("safe",)
-    fixable = [f.fix is not None and f.fix.applicability in wanted for f in result.findings]
-    if source is None:
-        return [Located(path, 1, 1, 1, 1, f, fix) for f, fix in zip(result.findings, fixable)]
-    where = source.range_position
+    where = source.range_position if source is not None else lambda start, end: (1, 1, 1, 1)
     new = tuple.__new__  # Located(...) runs a Python-level __new__; a report makes one per finding
-    return [new(Located, (path, *where(f.start, f.end), f, fix)) for f, fix in zip(result.findings, fixable)]
+    return [
+        new(Located, (path, *where(f.start, f.end), f, f.fix is not None and f.fix.applicability in wanted))
+        for f in result.findings
+    ]
 
 
 @dataclass(frozen=True)
