@@ -208,6 +208,7 @@ def _attributes(source: str, scan: str, name_end: int) -> tuple[tuple[str, str, 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
+@lru_cache(maxsize=1024)  # a post has ~130 tags and a handful of names
 def libxml2_name(name: str) -> str:
     """A tag or attribute name as libxml2 keeps it: ASCII letters lower-cased (`DİV` is `dİv`),
     cut to its first 100 bytes (whole characters), which matters for `<http://…>` autolinks."""
@@ -377,7 +378,8 @@ class Html:
 
     # -- the start tags ------------------------------------------------------------------
 
-    def tag_at(self, index: int) -> Tag:
+    def tag_at(self, index: int, element: "etree._Element | None | bool" = False) -> Tag:
+        """The start tag numbered ``index``; ``element`` is its element when the caller has it."""
         tag = self._tags[index]
         if tag is None:
             m = self._starts[index]
@@ -386,7 +388,7 @@ class Html:
             name = libxml2_name(m.group(group))
             tag = self._tags[index] = Tag(
                 self.text, self.scan, name, m.start(), end, m.end(group), index,
-                self.end_tags[index], self.element(index),
+                self.end_tags[index], self.element(index) if element is False else element,
             )
         return tag
 
@@ -398,7 +400,7 @@ class Html:
     def tag(self, element: etree._Element) -> Tag | None:
         """The source tag of ``element``; None for elements the parser implied."""
         index = self._index.get(element)
-        return None if index is None else self.tag_at(index)
+        return None if index is None else self.tag_at(index, element)
 
     def element(self, index: int) -> "etree._Element | None":
         if self._elements is None:
@@ -415,7 +417,7 @@ class Html:
         for el in self.root.iter(*names) if names else self.root.iter(etree.Element):
             i = index.get(el)
             if i is not None:
-                yield el, tag_at(i)
+                yield el, tag_at(i, el)
 
     def xpath(self, expression: etree.XPath) -> Iterator[tuple[etree._Element, Tag]]:
         """Elements a compiled XPath selects, with their source tags."""
@@ -425,7 +427,7 @@ class Html:
         for el in expression(self.root):
             i = index.get(el)
             if i is not None:
-                yield el, tag_at(i)
+                yield el, tag_at(i, el)
 
     @property
     def too_deep(self) -> Tag | None:
