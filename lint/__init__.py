@@ -94,7 +94,7 @@ def _offsets_in(text: str, findings: list[Finding]) -> list[Finding]:
 def _shift(fix: Fix | None) -> Fix | None:
     if fix is None:
         return None
-    return dataclasses.replace(fix, edits=tuple(Edit(e.start + 1, e.end + 1, e.replacement) for e in fix.edits))
+    return fix._replace(edits=tuple(Edit(e.start + 1, e.end + 1, e.replacement) for e in fix.edits))
 
 
 def _linter(config: ConfigLike) -> Linter:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from dataclasses import dataclass, field
 from operator import attrgetter
@@ -157,7 +156,7 @@ class Linter:
             for f in findings:
                 wanted = self.applicability.get(f.rule)
                 if f.fix is not None and wanted is not None and f.fix.applicability != wanted:
-                    f.fix = dataclasses.replace(f.fix, applicability=wanted)
+                    f.fix = f.fix._replace(applicability=wanted)
         findings.sort(key=_POSITION)
         return findings, fixable
 

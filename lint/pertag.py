@@ -51,9 +51,10 @@ def _moved(finding: Finding, start: int, end_tag: tuple[int, int] | None, tag: T
     delta = tag.start - start
     fix = finding.fix
     if fix is not None:
+        new = tuple.__new__  # Edit(...) runs a Python-level __new__; this is the hot path of PerTag
         edits = tuple([
-            Edit(*tag.end_tag, e.replacement) if e[:2] == end_tag else Edit(e.start + delta, e.end + delta, e.replacement)
+            new(Edit, (*tag.end_tag, e[2]) if e[:2] == end_tag else (e[0] + delta, e[1] + delta, e[2]))
             for e in fix.edits
         ])
-        fix = Fix(edits, fix.title, fix.applicability, fix.removes_text)
+        fix = new(Fix, (edits, *fix[1:]))
     return Finding(finding.rule, finding.message, finding.start + delta, finding.end + delta, finding.severity, fix)
