@@ -17,7 +17,7 @@ from postlint.pertag import PerTag
 from postlint.rule import Finding
 from postlint.styles import remove_declarations
 
-WITH_ATTRIBUTES = etree.XPath("//*[@*]")
+WITH_ATTRIBUTES = etree.XPath("//@*/..")  # = //*[@*], in 2/3 of the time
 _SPACE = re.compile(r"[ \t\n\f\r]+")
 _TOKEN = re.compile(r"[^ \t\n\f\r]+")
 

@@ -20,7 +20,7 @@ _ONLY_TAGS = re.compile(r"(?:<[^<>]*>)*\Z")
 def _candidates(names: tuple[str, ...]) -> etree.XPath:
     """The elements with no text and no comment anywhere inside, found in C."""
     selves = " or ".join(f"self::{name}" for name in names if name.isidentifier())
-    return etree.XPath(f"//*[{selves}][not(.//text()) and not(.//comment())]")
+    return etree.XPath(f"descendant::*[{selves}][not(.//text()) and not(.//comment())]")
 
 
 class EmptyInline(Rule):

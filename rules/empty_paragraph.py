@@ -10,7 +10,7 @@ from postlint import Fix, Rule
 from postlint.edits import remove_block
 
 # No child but <br>: an element or a comment inside is content, not a spacer.
-CANDIDATES = etree.XPath("//p[not(*[not(self::br)])][not(comment() or processing-instruction())]")
+CANDIDATES = etree.XPath("descendant::p[not(*[not(self::br)])][not(comment() or processing-instruction())]")
 # The parser closes a `<p>` before a block (`<p>&nbsp;<div>words</div></p>`): the element is
 # empty, but the source up to `</p>` holds words that deleting it would lose.
 _TAG_OTHER_THAN_BR = re.compile(r"<(?!br[\s/>])[a-z]", re.I)

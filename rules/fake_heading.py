@@ -12,7 +12,7 @@ from postlint.headings import headings, previous
 
 # A paragraph whose only child is one <strong> or <b>, with no text beside it.
 CANDIDATES = etree.XPath(
-    "//p[count(*) = 1][*[self::strong or self::b]][not(normalize-space(text()))]"
+    "descendant::p[count(*) = 1][*[self::strong or self::b]][not(normalize-space(text()))]"
     "[not(ancestor::li or ancestor::td or ancestor::th or ancestor::blockquote or ancestor::figure)]"
 )
 # Bold text that starts like a list item is one, written by hand (`- API 오용`).
