@@ -63,8 +63,8 @@ class EmptyParagraph(Rule):
             return
         for el in CANDIDATES(html.root):
             text = el.text  # most paragraphs start with words: no need to join all their text
-            if (text and not text.isspace()) or "".join(el.itertext()).strip():
-                continue
+            if (text and not text.isspace()) or (len(el) and "".join(el.itertext()).strip()):
+                continue  # (without children, el.text is all the text there is)
             tag = html.tag(el)
             if tag is None:
                 continue
