@@ -52,9 +52,12 @@ def _moved(finding: Finding, start: int, end_tag: tuple[int, int] | None, tag: T
     fix = finding.fix
     if fix is not None:
         new = tuple.__new__  # Edit(...) runs a Python-level __new__; this is the hot path of PerTag
-        edits = tuple([
-            new(Edit, (*tag.end_tag, e[2]) if e[:2] == end_tag else (e[0] + delta, e[1] + delta, e[2]))
-            for e in fix.edits
-        ])
-        fix = new(Fix, (edits, *fix[1:]))
+        moved_end = tag.end_tag
+        edits = []
+        for s, e, replacement in fix.edits:
+            if (s, e) == end_tag:  # an edit of the end tag goes to the new end tag
+                edits.append(new(Edit, (moved_end[0], moved_end[1], replacement)))
+            else:
+                edits.append(new(Edit, (s + delta, e + delta, replacement)))
+        fix = new(Fix, (tuple(edits), fix[1], fix[2], fix[3]))
     return Finding(finding.rule, finding.message, finding.start + delta, finding.end + delta, finding.severity, fix)
