@@ -75,8 +75,13 @@ class ImgAlt(Rule):
         extra_placeholders: tuple[str, ...] = ()
         missing: bool = True
 
+    def __init__(self, options=None, severity=None) -> None:
+        super().__init__(options, severity)
+        o = self.options
+        self._words = {_DECORATION.sub(" ", w.lower()).strip() for w in (*o.placeholders, *o.extra_placeholders)}
+
     def check(self, post):
-        words = {_DECORATION.sub(" ", w.lower()).strip() for w in (*self.options.placeholders, *self.options.extra_placeholders)}
+        words = self._words
         for _el, tag in post.html.iter("img"):
             alt = tag.attrs.get("alt")
             if alt is None:

@@ -65,8 +65,12 @@ class InvalidRel(Rule):
     class Options:
         extra_tokens: tuple[str, ...] = ()
 
+    def __init__(self, options=None, severity=None) -> None:
+        super().__init__(options, severity)
+        self._allowed = DEFINED | {t.lower() for t in self.options.extra_tokens}
+
     def check(self, post):
-        allowed = DEFINED | {t.lower() for t in self.options.extra_tokens}
+        allowed = self._allowed
         text = post.text
         for _el, tag in post.html.iter(*ELEMENTS):
             attr = tag.attrs.get("rel")
