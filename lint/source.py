@@ -74,14 +74,13 @@ class Source:
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset; columns count characters."""
-        return self.range_position(offset, offset)[:2]
+        starts = self._line_starts or self.line_starts  # never empty once made: [0, ...]
+        line = bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
 
     def range_position(self, start: int, end: int) -> tuple[int, int, int, int]:
         """``position`` of ``start`` and of ``end`` at once: a report needs both."""
-        starts = self.line_starts
-        line = bisect_right(starts, start)
-        end_line = bisect_right(starts, end, line - 1 if end >= start else 0)
-        return line, start - starts[line - 1] + 1, end_line, end - starts[end_line - 1] + 1
+        return (*self.position(start), *self.position(end))
 
     def line_span(self, line: int) -> tuple[int, int]:
         """Offsets of 1-based ``line`` without its line break."""

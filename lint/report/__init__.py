@@ -28,9 +28,14 @@ class Located(NamedTuple):
     fixable: bool  # `--fix` would fix it (with `--unsafe-fixes`, unsafe fixes too)
 
 
+def fix_applicabilities(unsafe: bool) -> tuple[str, ...]:
+    """The fixes a finding may have to count as fixable: with `--unsafe-fixes`, unsafe ones too."""
+    return ("safe", "unsafe") if unsafe else ("safe",)
+
+
 def locate(result: "FileResult", unsafe: bool = False) -> list[Located]:
     path, source = result.path, result.source
-    wanted = ("safe", "unsafe") if unsafe else ("safe",)
+    wanted = fix_applicabilities(unsafe)
     where = source.range_position if source is not None else lambda start, end: (1, 1, 1, 1)
     new = tuple.__new__  # Located(...) runs a Python-level __new__; a report makes one per finding
     return [

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from . import locate, statistics_table, summary_line
+from . import fix_applicabilities, statistics_table, summary_line
 
 
 def render(results, out, options, tally) -> None:
+    wanted = fix_applicabilities(options.unsafe_fixes)
     for r in results:
         if r.findings:
+            # Not through locate(): this format needs no end position, and a finding-heavy run
+            # spends a tenth of its time here (one bisect per finding instead of two, no Located).
+            path, position = r.path, r.position
             out.write("".join([
-                f"{item.path}:{item.line}:{item.column}: {item.finding.severity} {item.finding.rule}"
-                f"{' [*]' if item.fixable else ''} {item.finding.message}\n"
-                for item in locate(r, options.unsafe_fixes)
+                f"{path}:{line}:{column}: {f.severity} {f.rule}"
+                f"{' [*]' if f.fix is not None and f.fix.applicability in wanted else ''} {f.message}\n"
+                for f in r.findings
+                for line, column in (position(f.start),)
             ]))
     if options.statistics:
         statistics_table(tally, out, options)
