@@ -125,7 +125,8 @@ class MalformedHtml(Rule):
                         hint = f"; if it is text, write `&lt;{tag.source[1 : 1 + len(tag.name)]}>`"
                     findings.append(self.finding(tag.start, tag.end, f"`<{tag.name}>` is never closed{hint}"))
         for tag in tags:
-            findings.extend(self._per_tag.findings(post, tag))
+            if tag.end - tag.name_end >= 5:  # the least that holds two attributes: ` a b>`, `/a/b>`
+                findings.extend(self._per_tag.findings(post, tag))
         findings.sort(key=lambda f: (f.start, f.end))
         yield from findings
 

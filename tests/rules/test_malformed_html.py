@@ -27,6 +27,9 @@ CASES = [
     # Duplicate attributes: the second, which browsers ignore.
     pytest.param('<img src="/a.png" alt="a" alt="b">\n', [(1, 27, 'alt="b"')], id="duplicate-attribute"),
     pytest.param('<p class="a" CLASS="b">x</p>\n', [(1, 14, 'CLASS="b"')], id="duplicate-attribute-case"),
+    # The shortest tags that can repeat an attribute (the rule skips shorter ones unparsed).
+    pytest.param("<i a a>x</i>\n", [(1, 6, "a")], id="duplicate-attribute-shortest"),
+    pytest.param("<i/a/a>x</i>\n", [(1, 6, "a")], id="duplicate-attribute-shortest-slashes"),
     # <p> inside <p>.
     pytest.param("<p>a<p>b</p></p>\n", [(1, 13, "</p>")], id="p-in-p"),
     pytest.param("<p>Lead\n<div>Block</div>\n</p>\n", [(3, 1, "</p>")], id="div-in-p"),
