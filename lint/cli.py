@@ -179,7 +179,8 @@ def _lint_files(args: argparse.Namespace, linter, files: list[Path]) -> Iterator
     from . import engine
 
     with ProcessPoolExecutor(jobs, initializer=engine.worker_init, initargs=(linter.rules, linter.config, linter.ignored_problems)) as pool:
-        yield from pool.map(engine.worker_lint, files, chunksize=max(1, min(64, len(files) // (jobs * 8))))
+        wires = pool.map(engine.worker_lint, files, chunksize=max(1, min(64, len(files) // (jobs * 8))))
+        yield from map(engine.FileResult.from_wire, wires)
 
 
 def _exit_code(args: argparse.Namespace, tally, fixed: int = 0) -> int:

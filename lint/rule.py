@@ -49,11 +49,6 @@ class Finding:
     severity: Severity = "error"
     fix: Fix | None = None
 
-    def __reduce__(self):
-        # --jobs sends every finding from a worker to the report; a dataclass with slots
-        # otherwise unpickles through a __setstate__ that looks up its fields every time.
-        return Finding, (self.rule, self.message, self.start, self.end, self.severity, self.fix)
-
 
 class Rule:
     """Base class of every rule, built-in or from a plugin.
