@@ -284,6 +284,7 @@ class Html:
         numbers: list[int] = []
         raw: list[int] = []  # start tags of raw-text elements
         stray, p_ended_by = self.stray_end_tags, self.p_ended_by
+        closes_p, void, too_deep = _CLOSES_P, VOID, DEPTH_LIMIT - 2  # locals: read per tag
         for m in _TOKEN.finditer(text, self.start, self.end):
             kind = m.lastindex
             if kind == 5:
@@ -309,7 +310,7 @@ class Html:
             number = len(starts)
             starts.append(m)
             ends.append(None)
-            if name in _CLOSES_P and names and names[-1] == "p":
+            if name in closes_p and names and names[-1] == "p":
                 # libxml2 ends a <p> that is the current element here; its </p> then closes nothing
                 names.pop()
                 p_ended_by[numbers.pop()] = number
@@ -319,11 +320,11 @@ class Html:
                 if close is not None and close.group(1).lower() == name:
                     ends[number] = (m.start() + close.start(), m.end())
                 continue
-            if kind == 3 or name in VOID:  # `<x/>`: libxml2 closes it here, whatever x is
+            if kind == 3 or name in void:  # `<x/>`: libxml2 closes it here, whatever x is
                 continue
             names.append(name)
             numbers.append(number)
-            if len(names) == DEPTH_LIMIT - 2 and self._too_deep_index is None:
+            if len(names) == too_deep and self._too_deep_index is None:
                 self._too_deep_index = number
         self._tags = [None] * len(starts)
         self.end_tags = ends
