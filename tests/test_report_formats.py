@@ -128,6 +128,17 @@ def test_every_format_reports_the_seed(fmt, seed, capsys):
     assert "inline" in out
 
 
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_format_reports_a_file_it_could_not_read(fmt, tmp_path, capsys):
+    # A read error has no text at all: its finding stands at 1:1 in every format.
+    (tmp_path / "gone.md").symlink_to(tmp_path / "missing.md")
+    code, out, err = run(capsys, str(tmp_path), "--output-format", fmt)
+    assert (code, err) == (1, "")
+    assert "read-error" in out
+    if fmt == "concise":
+        assert out.splitlines()[0].startswith(f"{tmp_path / 'gone.md'}:1:1: error read-error ")
+
+
 # -- sarif -----------------------------------------------------------------------------------
 
 
