@@ -83,9 +83,11 @@ class FakeHeading(Rule):
                 continue
             candidates.append((tag.start, tag.end, "".join(bold.itertext())))
         if self.options.markdown and post.is_markdown:
-            scan = post.mask.text
-            for m in _MARKDOWN_BOLD.finditer(scan, post.body_start):
-                candidates.append((m.start(1), m.end(), m.group(2)))
+            scan, body = post.mask.text, post.body_start
+            # The regex has no literal to scan for and costs ~40 us a post; what it finds has one.
+            if scan.find("**", body) >= 0 or scan.find("__", body) >= 0:
+                for m in _MARKDOWN_BOLD.finditer(scan, body):
+                    candidates.append((m.start(1), m.end(), m.group(2)))
         for start, end, text in sorted(candidates):
             text = " ".join(text.split())
             if not text or len(text) > self.options.max_length or text[-1] in ".:;" or text[0] in LIST_MARKS:
