@@ -63,3 +63,16 @@ def test_posts_without_a_clean_source_cross_processes_too(folder):
     assert unreadable.source is None and not undecodable.fixable
     for result in (undecodable, unreadable):
         assert FileResult.from_wire(pickle.loads(pickle.dumps(result.to_wire()))) == result
+
+
+def test_the_workers_arguments_pickle_after_use(folder):
+    # Where processes are spawned (macOS, Windows; forkserver, Python 3.14's default on Linux)
+    # the rules and the config go to each worker pickled; rules keep caches as they run.
+    config = Config()
+    rules = select_rules(Registry(), config, select=["ALL"])
+    linter = Linter(rules, config)
+    for path in sorted(folder.glob("*.md")):
+        linter.lint_file(path)
+    rules_back, config_back = pickle.loads(pickle.dumps((rules, config)))
+    again = Linter(rules_back, config_back)
+    assert [again.lint_file(p) for p in sorted(folder.glob("*.md"))] == [linter.lint_file(p) for p in sorted(folder.glob("*.md"))]
