@@ -80,7 +80,9 @@ def main() -> None:
     print(f"5 rules     {wall5:6.2f} s  {n / wall5:7.0f} posts/s  (one core, the foundation's five rules)")
     cores = os.cpu_count() or 1
     wallp = run([*postlint, str(folder), *report])
-    print(f"parallel    {wallp:6.2f} s  {n / wallp:7.0f} posts/s  (default --jobs: {cores} processes)")
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else cores
+    pinned = f"; only {usable} of {cores} cores usable here: do not start the bench pinned" if usable < cores else ""
+    print(f"parallel    {wallp:6.2f} s  {n / wallp:7.0f} posts/s  (default --jobs: {cores} processes{pinned})")
     one = min(run([*pin, *postlint, str(files[0])]) for _ in range(7))
     print(f"start-up    {one * 1000:6.0f} ms  (postlint on one post, best of 7)")
     if REAL.is_dir():  # real posts cost differently: Markdown with code, fewer findings
