@@ -320,7 +320,8 @@ class Html:
                 if close is not None and close.group(1).lower() == name:
                     ends[number] = (m.start() + close.start(), m.end())
                 continue
-            if kind == 3 or name in void:  # `<x/>`: libxml2 closes it here, whatever x is
+            # `<x/>`: libxml2 closes it here, whatever x is (a later </x> is not its end); voids too
+            if kind == 3 or name in void:
                 continue
             names.append(name)
             numbers.append(number)
