@@ -36,7 +36,7 @@ class FileResult:
 
     # With --jobs, results cross processes as plain tuples, strings and numbers, which pickle
     # entirely in C. Pickled as objects, each Finding, Fix and Edit cost a Python-level call on
-    # each side: 150 us per post of 38 findings, more than a third of a worker's CPU time.
+    # each side: per post of 38 findings, 108 us to pickle in the worker and 44 to unpickle.
     def to_wire(self) -> tuple:
         source = self.source
         return (
