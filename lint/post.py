@@ -49,4 +49,4 @@ class Post:
 
     @cached_property
     def html(self) -> Html:
-        return Html(self.text, self.body_start, len(self.text), self.mask.text)
+        return Html(self.text, self.body_start, len(self.text), self.mask.text, self.source.line_starts)

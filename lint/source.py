@@ -20,6 +20,11 @@ class DecodeProblem(Exception):
         self.offset = offset
 
 
+def line_starts(text: str) -> list[int]:
+    """The offset where each line of ``text`` starts (lines end at LF, as libxml2 counts them)."""
+    return [0, *map(re.Match.end, _NEWLINE.finditer(text))]
+
+
 def _char_offset(raw: bytes, byte_offset: int) -> int:
     """Characters before ``byte_offset`` in the text postlint shows: decoded leniently, BOM aside."""
     before = raw[:byte_offset].decode("utf-8", "replace")
@@ -32,7 +37,7 @@ class Source:
 
     text: str
     bom: bool = False
-    _line_starts: list[int] | None = field(default=None, repr=False)
+    _line_starts: list[int] | None = field(default=None, repr=False, compare=False)  # a cache of text
 
     @classmethod
     def from_bytes(cls, raw: bytes) -> "Source":
@@ -69,7 +74,7 @@ class Source:
     @property
     def line_starts(self) -> list[int]:
         if self._line_starts is None:
-            self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
+            self._line_starts = line_starts(self.text)
         return self._line_starts
 
     def position(self, offset: int) -> tuple[int, int]:
