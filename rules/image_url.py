@@ -79,6 +79,10 @@ class ImageUrl(Rule):
         allowed_hosts: tuple[str, ...] = ()
         image_extensions: tuple[str, ...] = IMAGE_EXTENSIONS
 
+    def __init__(self, options=None, severity=None) -> None:
+        super().__init__(options, severity)
+        self._extensions = frozenset(e.lower().lstrip(".") for e in self.options.image_extensions)
+
     def check(self, post):
         fm = post.front_matter
         if fm is None or not fm.data:
@@ -130,7 +134,7 @@ class ImageUrl(Rule):
             if post.site.exists(parts.path) is False:
                 yield "error", f"`{key}`: no file {parts.path} under the site root", None
         ext = _EXTENSION.search(parts.path)
-        if ext and ext.group(1).lower() not in {e.lower().lstrip(".") for e in self.options.image_extensions}:
+        if ext and ext.group(1).lower() not in self._extensions:
             yield "warning", f"`{key}` does not look like an image (.{ext.group(1)})", None
 
     def _allowed(self, host: str) -> bool:
