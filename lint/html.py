@@ -62,19 +62,22 @@ _BODY = rf"""
         [{_W}]*
     )*
 """
-# Group 1: a raw-text element (start tag, content, end tag); 2: a start tag, 3: its `/` when
-# it self-closes (`<p/>` is an empty p for libxml2, even for non-void elements); 4: a start
-# tag cut off at the end (dropped by the parser); 5: an end tag, 6: one cut off at the end.
-# A tag cut off consumes the rest, so that no other `<` starts a scan to the end again.
+# Group 1: a raw-text element (start tag, content, end tag); 2: a start tag's name, 3: its `/`
+# when it self-closes (`<p/>` is an empty p for libxml2, even for non-void elements), 4: (empty)
+# where it ends otherwise, 5: its end tag when nothing but text comes before it, as in half the
+# elements of a post (`<b>bold</b>`): one match instead of two for the tokenizer's loop; 6: a
+# start tag cut off at the end (dropped by the parser); 7: an end tag, 8: one cut off at the
+# end. A tag cut off consumes the rest, so that no other `<` starts a scan to the end again.
+# m.lastindex says which: 1, 3, 4 (a start tag), 5 (a start tag and its end tag), 6, 7 or 8.
 _TOKEN = re.compile(
     rf"""<(?:
         !--(?:-?>|.*?(?:--!?>|\Z))                                # comment; `<!-->`, `<!--->` are whole
       | ({"|".join(RAW_TEXT)})(?=[{_W}/>]){_BODY}>.*?(?:</\1(?:[{_W}/][^>]*)?>|\Z)  # raw text: not markup inside
-      | ([a-z][^{_W}/>]*){_BODY}(?:(/)?>|(\Z))                   # start tag
+      | ([a-z][^{_W}/>]*){_BODY}(?:(/)>|>()(?:[^<]*(</\2>))?|(\Z))  # start tag [, text, its end tag]
       | /([a-z][^{_W}/>]*){_BODY}(?:/?>|(\Z))                    # end tag
       | [!?][^>]*(?:>|\Z)                                         # doctype, CDATA, processing instruction
     )""",
-    re.S | re.X | re.I | re.A,  # re.A: under re.I alone [a-z] matches the Kelvin sign and long s
+    re.S | re.X | re.I | re.A,  # re.A: under re.I alone [a-z] and `\2` match the Kelvin sign and long s
 )
 # Start tags before which libxml2 (2.14) ends an open <p> that is the current element (found by
 # parsing `<p>a<T>b</T></p>` for every HTML tag; it differs from HTML5: <section>, <article>,
@@ -270,6 +273,7 @@ class Html:
         # End tags that close nothing: (start, end, name).
         self.stray_end_tags: list[tuple[int, int, str]] = []
         self._lines: list[int] = []
+        self._tag_ends: list[int] = []
         self._too_deep_index: int | None = None
         self._depth_error = False
         # Where each line of ``text`` starts (Source.line_starts: the report needs them too).
@@ -287,12 +291,13 @@ class Html:
         names: list[str] = []  # the stack of open elements: names and start tag numbers
         numbers: list[int] = []
         raw: list[int] = []  # start tags of raw-text elements
+        closed: list[int] = []  # start tags closed by their `/>`
         stray, p_ended_by = self.stray_end_tags, self.p_ended_by
         closes_p, void, too_deep = _CLOSES_P, VOID, DEPTH_LIMIT - 2  # locals: read per tag
         for m in _TOKEN.finditer(text, self.start, self.end):
             kind = m.lastindex
-            if kind == 5:
-                name = m[5].lower()
+            if kind == 7:
+                name = m[7].lower()
                 if names and names[-1] == name:
                     names.pop()
                     ends[numbers.pop()] = m.span()
@@ -305,7 +310,7 @@ class Html:
                 else:
                     stray.append((m.start(), m.end(), name))
                 continue
-            if kind == 2 or kind == 3:
+            if kind == 4 or kind == 5 or kind == 3:
                 name = m[2].lower()
             elif kind == 1:
                 name = m[1].lower()
@@ -324,8 +329,17 @@ class Html:
                 if close is not None and close.group(1).lower() == name:
                     ends[number] = (m.start() + close.start(), m.end())
                 continue
-            # `<x/>`: libxml2 closes it here, whatever x is (a later </x> is not its end); voids too
-            if kind == 3 or name in void:
+            if kind == 3:  # `<x/>`: libxml2 closes it here, whatever x is (a later </x> is not its end)
+                closed.append(number)
+                continue
+            if name in void:
+                if kind == 5:  # `<br>text</br>`: a void element is never open, so that closes nothing
+                    stray.append((m.start(5), m.end(5), name))
+                continue
+            if kind == 5:  # opened and closed by its own end tag at once: the stack is as it was
+                ends[number] = m.span(5)
+                if len(names) + 1 == too_deep and self._too_deep_index is None:
+                    self._too_deep_index = number
                 continue
             names.append(name)
             numbers.append(number)
@@ -333,13 +347,16 @@ class Html:
                 self._too_deep_index = number
         self._tags = [None] * len(starts)
         self.end_tags = ends
-        # Where each tag's name and the tag end (a raw-text match runs on to its end tag).
+        # Where each tag's name and the tag end (a raw-text match runs on to its end tag, and
+        # group 4 is not in a self-closed tag's match).
         name_ends = list(map(re.Match.end, starts, repeat(2)))
-        tag_ends = list(map(re.Match.end, starts))
+        tag_ends = self._tag_ends = list(map(re.Match.end, starts, repeat(4)))
         for i in raw:
             m = starts[i]
             name_ends[i] = m.end(1)
             tag_ends[i] = _START_TAG.match(text, m.start()).end()
+        for i in closed:
+            tag_ends[i] = starts[i].end()
         # The line libxml2 will give each tag's element: 1 + the line breaks of the body before
         # the tag's end, plus one more line break after the name of each start tag up to and
         # including this one in the copy. (The mask keeps every line break where it is.)
@@ -399,10 +416,9 @@ class Html:
         if tag is None:
             m = self._starts[index]
             group = 1 if m.lastindex == 1 else 2
-            end = m.end() if group == 2 else _START_TAG.match(self.scan, m.start()).end()
             name = libxml2_name(m.group(group))
             tag = self._tags[index] = Tag(
-                self.text, self.scan, name, m.start(), end, m.end(group), index,
+                self.text, self.scan, name, m.start(), self._tag_ends[index], m.end(group), index,
                 self.end_tags[index], self.element(index) if element is False else element,
             )
         return tag

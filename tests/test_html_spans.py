@@ -85,6 +85,37 @@ def test_stray_end_tags_are_reported_with_their_span():
     assert span(text, html.tags[0].end_tag) == "</p>"
 
 
+@pytest.mark.parametrize(
+    ("text", "ends", "stray"),
+    [
+        # an end tag after nothing but text is matched together with its start tag
+        ("<b>bold</B> <i></i>", ["</B>", "</i>"], []),
+        ("<b>x</b >", ["</b >"], []),  # not `</b>`: matched on its own, paired the same
+        ("<b>x</bx></b>", ["</b>"], ["bx"]),
+        # a void element is never open: its `</br>` closes nothing, even right after it
+        ("<br>text</br><img src=a></img>", [None, None], ["br", "img"]),
+        ("<b><br>x</br></b>", ["</b>", None], ["br"]),
+        ("<p>a<div>b</div></p>", [None, "</div>"], ["p"]),  # the <div> still ends the <p> first
+    ],
+)
+def test_end_tags_right_after_their_start_tag(text, ends, stray):
+    html = parse(text)
+    assert [span(text, t.end_tag) for t in html.tags] == ends
+    assert [name for _, _, name in html.stray_end_tags] == stray
+    assert [t.source for t in html.tags] == [text[t.start : text.index(">", t.start) + 1] for t in html.tags]
+
+
+def test_the_depth_limit_counts_an_element_whose_end_tag_follows_its_start_tag():
+    from postlint.html import DEPTH_LIMIT
+
+    # The <b> is the first element as deep as the parser goes; the <i> below it is lost.
+    # `</b>` is matched with its start tag, `</b >` on its own: the same depth either way.
+    for end in ("</b>", "</b >"):
+        html = parse("<div>" * (DEPTH_LIMIT - 3) + f"<b>x{end}<div><i>y")
+        assert html.too_deep is not None and html.too_deep.name == "b"
+    assert parse("<div>" * (DEPTH_LIMIT - 3) + "<b>x</b><div>y").too_deep is None
+
+
 def test_offsets_are_absolute_when_the_body_starts_after_front_matter():
     text = "---\ntitle: <b>not a tag</b>\n---\n<p>x</p>\n"
     body = text.index("<p>")
