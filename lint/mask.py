@@ -1,8 +1,8 @@
 """What in a post body is not HTML, so that no rule judges or edits it.
 
-- Markdown code (fenced and indented code blocks, inline code spans), found with
-  markdown-it-pyrs (markdown-it.rs, CommonMark) for blocks and by CommonMark's backtick rule
-  for spans.
+- Markdown code (fenced and indented code blocks, inline code spans), found with a CommonMark
+  parser for blocks (pyromark, pulldown-cmark; on Python 3.10 markdown-it-pyrs, markdown-it.rs)
+  and by CommonMark's backtick rule for spans.
 - Liquid blocks whose content is literal: ``{% raw %}``, ``{% highlight %}``, ``{% comment %}``.
 - Liquid tags and expressions elsewhere (``{% include x.html %}``, ``{{ page.title }}``).
 
@@ -15,8 +15,11 @@ original text, where ``{{`` marks them as templated.
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 _LIQUID_BLOCK = re.compile(
     r"\{%-?\s*(raw|highlight|comment)\b.*?-?%\}.*?(?:\{%-?\s*end\1\s*-?%\}|\Z)", re.S
@@ -30,7 +33,7 @@ _INDENTED_BLOCK = re.compile(r"\n[ \t]*(?:#[^\n]*)?\n(?: {4}|\t)")
 
 
 def _may_have_code(text: str, start: int, end: int) -> bool:
-    """Cheap tests that decide whether markdown-it must run at all (most posts have no code).
+    """Cheap tests that decide whether the Markdown parser must run at all (most posts have no code).
 
     Separate searches, because each has a literal to scan for; one regex of alternatives
     would try every alternative at every position (15% of a whole run, measured)."""
@@ -96,48 +99,168 @@ def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= offset < e for s, e in spans)
 
 
-# Nodes whose children can hold code; a walk of the tree descends only into these.
-_CONTAINERS = frozenset({
-    "root", "blockquote", "bullet_list", "ordered_list", "list_item", "paragraph", "heading", "lheading",
-})
-
-
-@lru_cache(maxsize=1)
-def _parser():
-    from markdown_it_pyrs import MarkdownIt
-
-    md = MarkdownIt("zero")
-    # CommonMark's block rules only: no inline rule, so the inline content of a block is one
-    # text node, and code spans are found in it below. (With markdown-it's inline rules a 5 MB
-    # line of backticks made 2 million nodes and took 1.9 GB.)
-    md.enable_many(["blockquote", "code", "fence", "heading", "hr", "lheading", "list", "paragraph", "reference", "html_block"])
-    return md
-
-
 def markdown_code(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of fenced and indented code blocks (whole lines) and inline code spans in
-    ``text[start:end]``; the blocks from markdown-it.rs (markdown-it-pyrs), a CommonMark parser."""
+    ``text[start:end]``."""
     body = text[start:end]
     raw = body.encode("utf-8")
-    found: list[tuple[int, int, bool]] = []  # byte offsets in the body; True: a code block
-    stack = [_parser().tree(body)]
-    while stack:
-        node = stack.pop()
-        name = node.name
-        if name == "text":  # the inline content of a paragraph, heading or tight list item
-            s, e = node.srcmap
-            if raw.find(b"`", s, e) >= 0:
-                found.append((s, e, False))
-        elif name == "fence" or name == "code_block":
-            found.append((*node.srcmap, True))
-        elif name in _CONTAINERS:
-            stack.extend(node.children)
+    found = [
+        (s, e, block)
+        for s, e, block in (_pulldown_blocks(body, raw) if _PULLDOWN else _markdown_it_blocks(body, raw))
+        if block or raw.find(b"`", s, e) >= 0
+    ]
     at = _characters(body, raw, {offset for s, e, _ in found for offset in (s, e)})
     spans: list[tuple[int, int]] = []
     for s, e, block in found:
         s, e = start + at[s], start + at[e]
         spans.extend([_whole_lines(text, start, end, s, e)] if block else code_spans(text, s, e))
     return spans
+
+
+# The block parser. pyromark (pulldown-cmark) has wheels for every CPython from 3.11 on; its
+# last release for 3.10, 0.9.14, builds the whole event list at once (GBs on a 5 MB post of
+# `[`) and has a pulldown-cmark that panics on some list items, so 3.10 keeps markdown-it-pyrs,
+# whose wheels stop at 3.12. pyproject.toml installs the one this picks.
+_PULLDOWN = sys.version_info >= (3, 11)
+
+# What pulldown-cmark reads differently from CommonMark, rewritten before it reads the body
+# (see _commonmark). Each pattern starts with a literal, or with a lookbehind that lets a match
+# start only at the start of a run, so that no input makes it slow.
+_LONE_CR = re.compile(r"\r(?!\n)")
+_FENCE_THEN_TAB = re.compile(r"(?<![`~])(?:`{3,}|~{3,})[ \t]+(?=\r?\n|\Z)")
+# A start tag first on its line but for container marks (where an HTML block can start, and not
+# where a link reference definition's destination can hold one), or an end tag anywhere.
+_RAW_TEXT_START = re.compile(r"\n[ \t>*+\-.)0-9]*<(?i:script|style|textarea)(?=[ \t>\r\n]|\Z)")
+_RAW_TEXT_END = re.compile(r"</(?i:script|style|textarea)>")
+_VT_FF = str.maketrans("\x0b\x0c", "\x01\x01")
+_INLINE = frozenset({"Emphasis", "Strong", "Link", "Image"})  # the inline tags of plain CommonMark
+_END_CODE = {"End": "CodeBlock"}
+_END_HTML = {"End": "HtmlBlock"}
+
+
+@lru_cache(maxsize=1)
+def _pulldown():
+    import pyromark
+
+    return pyromark.Markdown()  # plain CommonMark: no extension (tables, footnotes, ...) enabled
+
+
+def _pulldown_blocks(body: str, raw: bytes) -> list[tuple[int, int, bool]]:
+    """UTF-8 byte ranges in ``body`` of every code block (True; from the start of its first line
+    to its last line) and of the inline content of every paragraph, heading and tight list item
+    (False), from pulldown-cmark's events."""
+    try:
+        found = _read(iter(_pulldown().events_with_range(_commonmark(body))))
+    except BaseException as exc:  # a Rust panic is a BaseException: it would end the whole run
+        if type(exc).__name__ != "PanicException":
+            raise
+        return [(0, len(raw), True)]  # not read: all of it is taken for code
+    # An indented block's range takes its last line break, which would take the next line too.
+    return [(s, e - 1 if block and e > s and raw[e - 1] in b"\r\n" else e, block) for s, e, block in found]
+
+
+def _read(events: Iterator[tuple[Any, dict[str, int]]]) -> list[tuple[int, int, bool]]:
+    found: list[tuple[int, int, bool]] = []
+    s = e = -1  # the inline content being read: from its first event's start to the furthest end
+    for event, at in events:
+        if type(event) is dict:
+            tag = event.get("Start")
+            opens = tag is not None
+            if not opens:
+                tag = event.get("End")
+            if tag is not None:
+                name = tag if type(tag) is str else next(iter(tag))
+                if name not in _INLINE:  # a block starts or ends, and with it any inline content
+                    if s >= 0:
+                        found.append((s, e, False))
+                        s = -1
+                    if opens:
+                        if name == "CodeBlock":
+                            found.append((at["start"], at["end"], True))
+                            for event, _ in events:  # its lines are text events
+                                if event == _END_CODE:
+                                    break
+                        elif name == "HtmlBlock":  # neither code nor Markdown
+                            for event, _ in events:
+                                if event == _END_HTML:
+                                    break
+                    continue
+        elif event == "Rule":  # a thematic break; the other bare strings are line breaks
+            if s >= 0:
+                found.append((s, e, False))
+                s = -1
+            continue
+        if s < 0:
+            s, e = at["start"], at["end"]
+        elif at["end"] > e:
+            e = at["end"]
+    if s >= 0:
+        found.append((s, e, False))
+    return found
+
+
+def _commonmark(body: str) -> str:
+    """``body`` as pulldown-cmark must see it to read it as CommonMark; every rewrite keeps the
+    length in bytes, so every offset holds."""
+    body = "\n" + body  # so that the first line starts after a line break, as the others do
+    if "\r" in body:  # a lone CR ends a line; pulldown-cmark runs a fence's info string past it
+        body = _LONE_CR.sub("\n", body)
+    if "\t" in body:  # a closing fence followed by a tab does not close for pulldown-cmark
+        body = _FENCE_THEN_TAB.sub(_tabs_to_spaces, body)
+    # An HTML block that starts with <pre, <script, <style or <textarea ends at a line with any
+    # of their four end tags; pulldown-cmark waits for the start tag's own. As <pre, padded with
+    # spaces to their length, they all end where CommonMark says.
+    body = _RAW_TEXT_END.sub(_as_pre, _RAW_TEXT_START.sub(_as_pre, body))
+    if "\x0b" in body or "\x0c" in body:  # pulldown-cmark takes VT and FF for spaces: a line
+        body = body.translate(_VT_FF)  # of them would be blank
+    return body[1:]
+
+
+def _tabs_to_spaces(fence: re.Match[str]) -> str:
+    return fence.group().replace("\t", " ")
+
+
+def _as_pre(tag: re.Match[str]) -> str:
+    found = tag.group()
+    if found.startswith("</"):
+        return "</pre>" + " " * (len(found) - 6)
+    marks = found.index("<")
+    return found[:marks] + "<pre" + " " * (len(found) - marks - 4)
+
+
+# Python 3.10: markdown-it-pyrs. Nodes whose children can hold code; a walk of the tree
+# descends only into these.
+_CONTAINERS = frozenset({
+    "root", "blockquote", "bullet_list", "ordered_list", "list_item", "paragraph", "heading", "lheading",
+})
+
+
+@lru_cache(maxsize=1)
+def _markdown_it():
+    from markdown_it_pyrs import MarkdownIt
+
+    md = MarkdownIt("zero")
+    # CommonMark's block rules only: no inline rule, so the inline content of a block is one
+    # text node, and code spans are found in it by our backtick rule. (With markdown-it's
+    # inline rules a 5 MB line of backticks made 2 million nodes and took 1.9 GB.)
+    md.enable_many(["blockquote", "code", "fence", "heading", "hr", "lheading", "list", "paragraph", "reference", "html_block"])
+    return md
+
+
+def _markdown_it_blocks(body: str, raw: bytes) -> list[tuple[int, int, bool]]:
+    """As _pulldown_blocks, from markdown-it.rs's tree."""
+    found: list[tuple[int, int, bool]] = []
+    stack = [_markdown_it().tree(body)]
+    while stack:
+        node = stack.pop()
+        name = node.name
+        if name == "text":  # the inline content of a paragraph, heading or tight list item
+            found.append((*node.srcmap, False))
+        elif name == "fence" or name == "code_block":
+            found.append((*node.srcmap, True))
+        elif name in _CONTAINERS:
+            stack.extend(node.children)
+    return found
 
 
 def _characters(body: str, raw: bytes, offsets: set[int]) -> dict[int, int]:
@@ -154,12 +277,16 @@ def _characters(body: str, raw: bytes, offsets: set[int]) -> dict[int, int]:
 def _whole_lines(text: str, start: int, end: int, s: int, e: int) -> tuple[int, int]:
     """From the start of the line holding ``s`` to after the line break of the line holding
     the end ``e`` (CommonMark line breaks: LF, CRLF or a lone CR)."""
-    before = max(text.rfind("\n", start, s), text.rfind("\r", start, s))
+    # The CR is looked for only as far as the LF: searched to the end of the text, it made a
+    # post of many code blocks quadratic (1.25 million fences: 37 s).
+    lf = text.rfind("\n", start, s)
+    before = max(lf, text.rfind("\r", max(lf, start), s))
     line_start = before + 1 if before >= 0 else start
-    breaks = [i for i in (text.find("\n", e, end), text.find("\r", e, end)) if i >= 0]
-    if not breaks:
+    lf = text.find("\n", e, end)
+    cr = text.find("\r", e, lf if lf >= 0 else end)
+    i = cr if cr >= 0 else lf
+    if i < 0:
         return line_start, end
-    i = min(breaks)
     return line_start, i + (2 if text.startswith("\r\n", i) else 1)
 
 

@@ -3,6 +3,7 @@ outside is reported at its exact position and fixed."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -128,3 +129,14 @@ def test_fenced_code_with_crlf_or_lone_cr_line_breaks(newline):
     text = ("---\ntitle: t\n---\n" if newline == "\r\n" else "") + body
     findings = lint(text, "post.md")
     assert [f.start for f in findings if f.rule == "inline-color"] == [text.rindex(SPAN) + 9]
+
+
+def test_many_code_blocks_are_masked_in_linear_time():
+    # Each block's line end was searched for a CR to the end of the post: quadratic.
+    from postlint.mask import mask
+
+    text = "```\n" * 500_000  # 250,000 empty fenced blocks, 2 MB
+    started = time.perf_counter()
+    masked = mask(text, 0, len(text), True)
+    assert time.perf_counter() - started < 3
+    assert masked.code == [(0, len(text))]
