@@ -7,15 +7,11 @@ the file and the key; the CLI turns it into one line on stderr and exit code 2.
 from __future__ import annotations
 
 import dataclasses
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+import tomllib
 
 from .rule import SEVERITIES, Rule
 

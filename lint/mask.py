@@ -1,8 +1,7 @@
 """What in a post body is not HTML, so that no rule judges or edits it.
 
 - Markdown code (fenced and indented code blocks, inline code spans), found with a CommonMark
-  parser for blocks (pyromark, pulldown-cmark; on Python 3.10 markdown-it-pyrs, markdown-it.rs)
-  and by CommonMark's backtick rule for spans.
+  parser for blocks (pyromark: pulldown-cmark) and by CommonMark's backtick rule for spans.
 - Liquid blocks whose content is literal: ``{% raw %}``, ``{% highlight %}``, ``{% comment %}``.
 - Liquid tags and expressions elsewhere (``{% include x.html %}``, ``{{ page.title }}``).
 
@@ -15,7 +14,6 @@ original text, where ``{{`` marks them as templated.
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -106,7 +104,7 @@ def markdown_code(text: str, start: int, end: int) -> list[tuple[int, int]]:
     raw = body.encode("utf-8")
     found = [
         (s, e, block)
-        for s, e, block in (_pulldown_blocks(body, raw) if _PULLDOWN else _markdown_it_blocks(body, raw))
+        for s, e, block in _pulldown_blocks(body, raw)
         if block or raw.find(b"`", s, e) >= 0
     ]
     at = _characters(body, raw, {offset for s, e, _ in found for offset in (s, e)})
@@ -117,11 +115,8 @@ def markdown_code(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-# The block parser. pyromark (pulldown-cmark) has wheels for every CPython from 3.11 on; its
-# last release for 3.10, 0.9.14, builds the whole event list at once (GBs on a 5 MB post of
-# `[`) and has a pulldown-cmark that panics on some list items, so 3.10 keeps markdown-it-pyrs,
-# whose wheels stop at 3.12. pyproject.toml installs the one this picks.
-_PULLDOWN = sys.version_info >= (3, 11)
+# The block parser is pyromark (pulldown-cmark), which has wheels for every CPython from 3.11
+# on; see docs/DESIGN-NOTES.md for why it, and why not for Python 3.10.
 
 # What pulldown-cmark reads differently from CommonMark, rewritten before it reads the body
 # (see _commonmark). Each pattern starts with a literal, or with a lookbehind that lets a match
@@ -226,41 +221,6 @@ def _as_pre(tag: re.Match[str]) -> str:
         return "</pre>" + " " * (len(found) - 6)
     marks = found.index("<")
     return found[:marks] + "<pre" + " " * (len(found) - marks - 4)
-
-
-# Python 3.10: markdown-it-pyrs. Nodes whose children can hold code; a walk of the tree
-# descends only into these.
-_CONTAINERS = frozenset({
-    "root", "blockquote", "bullet_list", "ordered_list", "list_item", "paragraph", "heading", "lheading",
-})
-
-
-@lru_cache(maxsize=1)
-def _markdown_it():
-    from markdown_it_pyrs import MarkdownIt
-
-    md = MarkdownIt("zero")
-    # CommonMark's block rules only: no inline rule, so the inline content of a block is one
-    # text node, and code spans are found in it by our backtick rule. (With markdown-it's
-    # inline rules a 5 MB line of backticks made 2 million nodes and took 1.9 GB.)
-    md.enable_many(["blockquote", "code", "fence", "heading", "hr", "lheading", "list", "paragraph", "reference", "html_block"])
-    return md
-
-
-def _markdown_it_blocks(body: str, raw: bytes) -> list[tuple[int, int, bool]]:
-    """As _pulldown_blocks, from markdown-it.rs's tree."""
-    found: list[tuple[int, int, bool]] = []
-    stack = [_markdown_it().tree(body)]
-    while stack:
-        node = stack.pop()
-        name = node.name
-        if name == "text":  # the inline content of a paragraph, heading or tight list item
-            found.append((*node.srcmap, False))
-        elif name == "fence" or name == "code_block":
-            found.append((*node.srcmap, True))
-        elif name in _CONTAINERS:
-            stack.extend(node.children)
-    return found
 
 
 def _characters(body: str, raw: bytes, offsets: set[int]) -> dict[int, int]:

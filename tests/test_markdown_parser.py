@@ -1,10 +1,9 @@
 """The CommonMark block parser behind the mask: where pulldown-cmark (pyromark) reads Markdown
 otherwise than CommonMark, the mask rewrites the body first (offsets kept); nothing it is given
-crashes, hangs or takes GBs. Python 3.10 keeps markdown-it-pyrs (see lint/mask.py)."""
+crashes, hangs or takes GBs."""
 
 from __future__ import annotations
 
-import sys
 import time
 
 import pytest
@@ -13,7 +12,6 @@ import postlint.mask as mask_module
 from postlint.mask import mask
 
 SPAN = '<b><span style="color: #ee2323;">red</span></b>'
-PULLDOWN = pytest.mark.skipif(sys.version_info < (3, 11), reason="Python 3.10 parses with markdown-it-pyrs")
 
 
 def masked(text: str) -> str:
@@ -52,7 +50,6 @@ def test_a_line_of_vt_or_ff_is_not_blank(control):
     assert not is_code(text, SPAN)
 
 
-@PULLDOWN
 @pytest.mark.parametrize("start, end", [("<style>", "</pre>"), ("<pre>", "</script>"), ("<script>", "</textarea>"), ("<TEXTAREA>", "</STYLE>")])
 def test_a_raw_text_html_block_ends_at_any_of_the_four_end_tags(start, end):
     # CommonMark: the end tag need not match the start tag. The block ends on its first line
@@ -63,14 +60,12 @@ def test_a_raw_text_html_block_ends_at_any_of_the_four_end_tags(start, end):
     assert is_code(text, SPAN)
 
 
-@PULLDOWN
 def test_a_raw_text_tag_in_a_link_reference_definition_is_left_alone():
     text = "[a]: /x<script>\n\n`" + SPAN + "`\n"
     assert is_code(text, SPAN)
     assert masked(text).startswith("[a]: /x<script>")
 
 
-@PULLDOWN
 @pytest.mark.parametrize("html, block", [("<search>", True), ("<source>", False)])
 def test_html_block_names_are_commonmark_031(html, block):
     # 0.31 added <search> to the names that start an HTML block and took <source> out: in an
@@ -79,7 +74,6 @@ def test_html_block_names_are_commonmark_031(html, block):
     assert is_code(text, SPAN) is not block
 
 
-@PULLDOWN
 @pytest.mark.parametrize("text", [">\t`<i>x</i>`\n", "-\n\t`<i>x</i>`\n", "> a\n>\t`<i>x</i>`\n"])
 def test_code_after_a_tab_that_is_partly_indentation(text):
     assert is_code(text, "<i>x</i>")
@@ -94,7 +88,6 @@ def test_inputs_that_made_a_parser_panic(text):
     mask(text + "`x`\n", 0, len(text) + 4, True)
 
 
-@PULLDOWN
 def test_a_parser_panic_takes_the_whole_body_for_code(monkeypatch):
     class PanicException(BaseException):  # the name pyo3 gives a Rust panic
         pass
@@ -108,7 +101,6 @@ def test_a_parser_panic_takes_the_whole_body_for_code(monkeypatch):
     assert mask(text, 17, len(text), True).code == [(17, len(text))]
 
 
-@PULLDOWN
 def test_another_exception_from_the_parser_is_not_swallowed(monkeypatch):
     class Parser:
         def events_with_range(self, body):
@@ -133,8 +125,6 @@ PATHOLOGICAL = {
 
 @pytest.mark.parametrize("name", PATHOLOGICAL)
 def test_pathological_input_is_masked_in_seconds(name):
-    if "nested" in name and not mask_module._PULLDOWN:
-        pytest.skip("markdown-it-pyrs nests without a limit: 5 million blockquotes took 246 s and 7.4 GB")
     text = PATHOLOGICAL[name]
     started = time.perf_counter()
     mask(text, 0, len(text), True)
