@@ -28,71 +28,81 @@ def discover(paths: list[Path], exclude: list[str] = (), exclude_root: Path | No
     for path in paths:
         if not path.exists() and not path.is_symlink():
             raise FileNotFoundError(f"no such file or folder: {path}")
-    seen: set[Path] = set()
+    root = None if exclude_root is None else str(exclude_root)
+    seen: set[str] = set()
     for path in paths:
         if not path.is_dir():
-            if path not in seen:
-                seen.add(path)
+            if str(path) not in seen:
+                seen.add(str(path))
                 yield path
             continue
-        top = path.resolve()
-        for file in _walk(top, excluded, exclude_root):
-            shown = path / file.relative_to(top)
-            if shown not in seen:
-                seen.add(shown)
+        top = str(path.resolve())
+        # The walk works on strings: three pathlib objects per file were most of its time.
+        for file in _walk(top, excluded, root):
+            shown = Path(os.path.join(path, _relative(file, top)))
+            key = str(shown)  # as the paths named on the command line (pathlib drops `./`)
+            if key not in seen:
+                seen.add(key)
                 yield shown
 
 
-def _walk(top: Path, excluded: pathspec.PathSpec | None, exclude_root: Path | None) -> Iterator[Path]:
+def _relative(path: str, folder: str) -> str | None:
+    """``path`` relative to ``folder``, with `/` for separators; None when it is not inside."""
+    prefix = folder if folder.endswith(os.sep) else folder + os.sep
+    if not path.startswith(prefix):
+        return None
+    rel = path[len(prefix) :]
+    return rel if os.sep == "/" else rel.replace(os.sep, "/")
+
+
+def _walk(top: str, excluded: pathspec.PathSpec | None, exclude_root: str | None) -> Iterator[str]:
     # (folder, spec) pairs of .gitignore files that apply to the folder being walked
     # .gitignore files above ``top`` count only inside the same git work tree.
-    ignores: list[tuple[Path, pathspec.PathSpec]] = []
+    ignores: list[tuple[str, pathspec.PathSpec]] = []
     above = []
-    for folder in top.parents:
+    for folder in Path(top).parents:
         above.append(folder)
         if (folder / ".git").exists():
             break
     else:
         above = []
-    if not (top / ".git").exists():
+    if not os.path.exists(os.path.join(top, ".git")):
         for folder in reversed(above):
             gitignore = folder / ".gitignore"
             if gitignore.is_file():
-                ignores.append((folder, _read_gitignore(gitignore)))
+                ignores.append((str(folder), _read_gitignore(gitignore)))
     yield from _walk_dir(top, ignores, excluded, exclude_root)
 
 
-def _read_gitignore(path: Path) -> pathspec.PathSpec:
+def _read_gitignore(path: str | Path) -> pathspec.PathSpec:
     try:
-        return _spec(path.read_text(encoding="utf-8", errors="replace").splitlines())
+        with open(path, encoding="utf-8", errors="replace") as file:
+            return _spec(file.read().splitlines())
     except OSError:
         return _spec([])
 
 
-def _ignored(path: Path, is_dir: bool, ignores, excluded, exclude_root) -> bool:
+def _ignored(path: str, is_dir: bool, ignores, excluded, exclude_root: str | None) -> bool:
+    slash = "/" if is_dir else ""
     for folder, spec in ignores:
-        rel = path.relative_to(folder).as_posix() + ("/" if is_dir else "")
-        if spec.match_file(rel):
+        if spec.match_file(_relative(path, folder) + slash):
             return True
     if excluded is not None and exclude_root is not None:
-        try:
-            rel = path.relative_to(exclude_root).as_posix() + ("/" if is_dir else "")
-        except ValueError:
-            return False
-        return excluded.match_file(rel)
+        rel = _relative(path, exclude_root)
+        return rel is not None and excluded.match_file(rel + slash)
     return False
 
 
-def _walk_dir(folder: Path, ignores, excluded, exclude_root) -> Iterator[Path]:
-    gitignore = folder / ".gitignore"
-    if gitignore.is_file():
+def _walk_dir(folder: str, ignores, excluded, exclude_root: str | None) -> Iterator[str]:
+    gitignore = os.path.join(folder, ".gitignore")
+    if os.path.isfile(gitignore):
         ignores = [*ignores, (folder, _read_gitignore(gitignore))]
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError:
         return
     for entry in entries:
-        path = Path(entry.path)
+        path = entry.path
         if _is_dir(entry):
             if entry.name in SKIP_DIRS or _ignored(path, True, ignores, excluded, exclude_root):
                 continue
