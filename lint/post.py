@@ -42,6 +42,12 @@ class Post:
         """The body with code, literal Liquid blocks and Liquid expressions masked."""
         return mask(self.text, self.body_start, len(self.text), self.is_markdown)
 
+    @cached_property
+    def lowered_body(self) -> str:
+        """The body lower-cased, for the substring searches that let a rule skip a post: made
+        once for every rule that asks (a copy of the body is ~9 us)."""
+        return self.text[self.body_start :].lower()
+
     @property
     def html_parsed(self) -> bool:
         """Whether anything has asked for ``html`` yet (it is built on first use)."""

@@ -25,9 +25,9 @@ _NEEDLES = ("http:", "srcset", "&#")
 _PROTOCOL_RELATIVE = re.compile(r"[\"'=]\s*//")
 
 
-def _maybe(text: str) -> bool:
-    lowered = text.lower()
-    return any(needle in lowered for needle in _NEEDLES) or _PROTOCOL_RELATIVE.search(text) is not None
+def _maybe(post) -> bool:
+    lowered = post.lowered_body
+    return any(needle in lowered for needle in _NEEDLES) or _PROTOCOL_RELATIVE.search(post.text, post.body_start) is not None
 
 
 class MixedContent(Rule):
@@ -82,7 +82,7 @@ class MixedContent(Rule):
 
     def check(self, post):
         text = post.text
-        if not _maybe(post.text[post.body_start :]):
+        if not _maybe(post):
             return
         for _el, tag in post.html.iter():
             for name, attr in tag.attrs.items():

@@ -28,8 +28,8 @@ _NEEDLES = ("<script", "<iframe", "<frame", "<object", "<embed", "<applet", "scr
 _EVENT_HANDLER_TEXT = re.compile(r"on[a-z]{3,}\s*=")
 
 
-def _maybe(text: str) -> bool:
-    lowered = text.lower()
+def _maybe(post) -> bool:
+    lowered = post.lowered_body
     return any(needle in lowered for needle in _NEEDLES) or _EVENT_HANDLER_TEXT.search(lowered) is not None
 
 
@@ -106,7 +106,7 @@ class UnsafeMarkup(Rule):
 
     def check(self, post):
         o = self.options
-        if not _maybe(post.text[post.body_start :]):
+        if not _maybe(post):
             return
         for _el, tag in post.html.iter():
             name = tag.name
