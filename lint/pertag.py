@@ -27,12 +27,16 @@ class PerTag:
 
     def __init__(self, judge: Judge) -> None:
         self._judge = judge
-        self._seen: dict[tuple[str, str, bool], tuple[list[Finding], int, tuple[int, int] | None] | None] = {}
+        self._seen: dict[tuple[str, str | None, bool], tuple[list[Finding], int, tuple[int, int] | None] | None] = {}
 
     def findings(self, post: Post, tag: Tag) -> list[Finding]:
         """The findings at ``tag``; do not change the list (it may be the cached one)."""
         seen = self._seen
-        key = (tag.source, post.html.scan[tag.start : tag.end], tag.end_tag is not None)
+        html = post.html
+        # The masked text of the tag, or None when nothing in the post is masked (most posts:
+        # then it is the tag's own text, and slicing and hashing it again costs per tag).
+        masked = None if html.scan is html.text else html.scan[tag.start : tag.end]
+        key = (tag.source, masked, tag.end_tag is not None)
         cached = seen.get(key, False)
         if cached is False:
             if len(seen) >= self.LIMIT:
