@@ -27,7 +27,7 @@ class PerTag:
 
     def __init__(self, judge: Judge) -> None:
         self._judge = judge
-        self._seen: dict[tuple[str, str | None, bool], tuple[list[Finding], int, tuple[int, int] | None] | None] = {}
+        self._seen: dict[tuple[str, str | None, bool], tuple[list[Finding], int, list] | None] = {}
 
     def findings(self, post: Post, tag: Tag) -> list[Finding]:
         """The findings at ``tag``; do not change the list (it may be the cached one)."""
@@ -42,26 +42,29 @@ class PerTag:
             if len(seen) >= self.LIMIT:
                 seen.clear()
             found, cacheable = self._judge(post, tag)
-            seen[key] = (found, tag.start, tag.end_tag) if cacheable else None
+            seen[key] = (found, tag.start, [(f, _plan(f, tag.end_tag)) for f in found]) if cacheable else None
             return found
         if cached is None:
             return self._judge(post, tag)[0]
-        found, start, end_tag = cached
-        return [_moved(f, start, end_tag, tag) for f in found] if found else found
+        found, start, plans = cached
+        if not found:
+            return found
+        # The findings moved to this tag: its offsets, and its end tag for an edit of the end tag.
+        # tuple.__new__ because Edit(...) and Fix(...) run a Python-level __new__: the hot path.
+        delta, end, new = tag.start - start, tag.end_tag, tuple.__new__
+        moved = []
+        for f, plan in plans:
+            fix = f.fix
+            if plan is not None:
+                edits = tuple([new(Edit, (end[0], end[1], r) if at_end else (s + delta, e + delta, r)) for s, e, r, at_end in plan])
+                fix = new(Fix, (edits, fix[1], fix[2], fix[3]))
+            moved.append(Finding(f.rule, f.message, f.start + delta, f.end + delta, f.severity, fix))
+        return moved
 
 
-def _moved(finding: Finding, start: int, end_tag: tuple[int, int] | None, tag: Tag) -> Finding:
-    """``finding``, made at a tag at ``start`` with ``end_tag``, at the same text at ``tag``."""
-    delta = tag.start - start
-    fix = finding.fix
-    if fix is not None:
-        new = tuple.__new__  # Edit(...) runs a Python-level __new__; this is the hot path of PerTag
-        moved_end = tag.end_tag
-        edits = []
-        for s, e, replacement in fix.edits:
-            if (s, e) == end_tag:  # an edit of the end tag goes to the new end tag
-                edits.append(new(Edit, (moved_end[0], moved_end[1], replacement)))
-            else:
-                edits.append(new(Edit, (s + delta, e + delta, replacement)))
-        fix = new(Fix, (tuple(edits), fix[1], fix[2], fix[3]))
-    return Finding(finding.rule, finding.message, finding.start + delta, finding.end + delta, finding.severity, fix)
+def _plan(finding: Finding, end_tag: tuple[int, int] | None) -> tuple[tuple[int, int, str, bool], ...] | None:
+    """The edits of ``finding``'s fix, each marked when it is an edit of the end tag (which
+    moves to the end tag of the next place, not by the same distance)."""
+    if finding.fix is None:
+        return None
+    return tuple((s, e, r, (s, e) == end_tag) for s, e, r in finding.fix.edits)
