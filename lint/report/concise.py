@@ -11,7 +11,8 @@ def render(results, out, options, tally) -> None:
         if r.findings:
             # Not through locate(): this format needs no end position, and a finding-heavy run
             # spends a tenth of its time here (one bisect per finding instead of two, no Located).
-            path, position = r.path, r.position
+            path, source = r.path, r.source
+            position = source.position if source is not None else r.position
             out.write("".join([
                 f"{path}:{line}:{column}: {f.severity} {f.rule}"
                 f"{' [*]' if f.fix is not None and f.fix.applicability in wanted else ''} {f.message}\n"
