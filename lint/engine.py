@@ -141,6 +141,7 @@ class Linter:
         self.rules = rules
         self.config = config or Config()
         self.ignored_problems = set(self.config.ignore)
+        self._markdown_extensions = tuple(self.config.markdown_extensions)
         self.applicability = {rule: "unsafe" for rule in self.config.extend_unsafe_fixes}
         self.applicability.update({rule: "safe" for rule in self.config.extend_safe_fixes})
         if site is None:
@@ -151,7 +152,7 @@ class Linter:
         self.per_file_ignores = suppress.PerFileIgnores(table, self.config.root) if table else None
 
     def post(self, source: Source, path: str) -> Post:
-        return Post(source, path, self.site, tuple(self.config.markdown_extensions))
+        return Post(source, path, self.site, self._markdown_extensions)
 
     def lint_source(self, source: Source, path: str) -> tuple[list[Finding], bool]:
         """Findings of one decoded post, sorted by position, and whether it may be fixed."""
