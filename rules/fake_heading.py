@@ -85,7 +85,10 @@ class FakeHeading(Rule):
         if self.options.markdown and post.is_markdown:
             scan, body = post.mask.text, post.body_start
             # The regex has no literal to scan for and costs ~40 us a post; what it finds has one.
-            if scan.find("**", body) >= 0 or scan.find("__", body) >= 0:
+            # One character is found at memchr speed, two at 3-9 us a post: `*` before `**`.
+            if (scan.find("*", body) >= 0 and scan.find("**", body) >= 0) or (
+                scan.find("_", body) >= 0 and scan.find("__", body) >= 0
+            ):
                 for m in _MARKDOWN_BOLD.finditer(scan, body):
                     candidates.append((m.start(1), m.end(), m.group(2)))
         for start, end, text in sorted(candidates):
