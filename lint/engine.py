@@ -190,7 +190,8 @@ class Linter:
             fixable = False
         if self.ignored_problems:
             findings = [f for f in findings if f.rule not in self.ignored_problems]
-        if any(f.start >= post.body_start for f in findings):
+        body_start = post.body_start
+        if any(f.start >= body_start for f in findings):
             masked = post.mask
             if masked.code or masked.liquid:
                 findings = _outside_mask(findings, masked)

@@ -278,7 +278,7 @@ class Html:
         self._depth_error = False
         # Where each line of ``text`` starts (Source.line_starts: the report needs them too).
         copy = self._tokenize(_line_starts(text) if line_starts is None else line_starts)
-        if copy.strip():
+        if copy and not copy.isspace():  # (strip() would copy the body)
             self._parse(copy)
 
     def _tokenize(self, line_starts: list[int]) -> str:

@@ -111,7 +111,8 @@ def directives(post: Post) -> list[Directive]:
     if fm is not None and "postlint" in fm.data:
         found.append(_front_matter(post))
     text, start = post.text, post.body_start
-    if text.find("postlint-", start) < 0:
+    # A directive is a comment, `<!--`: the `!` is found at memchr speed, `postlint-` is not.
+    if text.find("!", start) < 0 or text.find("postlint-", start) < 0:
         return found
     code = post.mask.code
     code_starts = [s for s, _ in code]
