@@ -27,7 +27,8 @@ class PerTag:
 
     def __init__(self, judge: Judge) -> None:
         self._judge = judge
-        self._seen: dict[tuple[str, str | None, bool], tuple[list[Finding], int, list] | None] = {}
+        # key -> (the tag's start, [(finding, _plan(finding))]); None: judge it at every place
+        self._seen: dict[tuple[str, str | None, bool], tuple[int, list] | None] = {}
 
     def findings(self, post: Post, tag: Tag) -> list[Finding]:
         """The findings at ``tag``; do not change the list (it may be the cached one)."""
@@ -42,13 +43,13 @@ class PerTag:
             if len(seen) >= self.LIMIT:
                 seen.clear()
             found, cacheable = self._judge(post, tag)
-            seen[key] = (found, tag.start, [(f, _plan(f, tag.end_tag)) for f in found]) if cacheable else None
+            seen[key] = (tag.start, [(f, _plan(f, tag.end_tag)) for f in found]) if cacheable else None
             return found
         if cached is None:
             return self._judge(post, tag)[0]
-        found, start, plans = cached
-        if not found:
-            return found
+        start, plans = cached
+        if not plans:
+            return []
         # The findings moved to this tag: its offsets, and its end tag for an edit of the end tag.
         # tuple.__new__ because Edit(...) and Fix(...) run a Python-level __new__: the hot path.
         delta, end, new = tag.start - start, tag.end_tag, tuple.__new__
