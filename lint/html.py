@@ -18,7 +18,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from lxml import etree
 
@@ -263,7 +263,13 @@ class Html:
         self.root: etree._Element | None = None
         self._starts: list[re.Match[str]] = []
         self._tags: list[Tag | None] = []
-        self._index: dict[etree._Element, int] = {}
+        # The join (see the module doc), looked up per element when a rule asks for it rather
+        # than worked out for every element at once: by the element's line, the number of the
+        # tag that made it; see ``_join`` for the others.
+        self._by_line: dict[int, int] = {}
+        self._shared: dict[int, int] = {}
+        self._invented: set[etree._Element] = set()
+        self._late: dict[etree._Element, int] = {}
         self._elements: list[etree._Element | None] | None = None
         # End tags by start tag number, paired with the HTML rule for "any other end tag"
         # (the nearest open element of that name); None when the source leaves it implied.
@@ -376,19 +382,23 @@ class Html:
             return
         self.root = root
         self._depth_error = any("depth" in e.message.lower() for e in parser.error_log)
-        self._index = self._join(root)
+        self._join(root)
 
-    def _join(self, root: etree._Element) -> dict[etree._Element, int]:
-        """Each element made from a start tag, with that tag's number (see the module doc)."""
+    def _join(self, root: etree._Element) -> None:
+        """Each tag's line, and the few elements a line does not tell (``_odd``)."""
         lines = self._lines
         exact = bisect_left(lines, LINE_LIMIT)  # tags before it have a line of their own
-        get = dict(zip(lines[:exact], range(exact))).get
-        index = {el: i for el in root.iter(etree.Element) if (i := get(el.sourceline)) is not None}
-        # An invented html/head/body can share its line with the tag after which it was made.
+        self._by_line = by_line = dict(zip(lines[:exact], range(exact)))
+        # An invented html/head/body can share its line with the tag after which it was made:
+        # such a line leaves ``by_line``, and elements on it are told apart by identity.
+        shared = self._shared
         for el in root.iter(*_IMPLIED):
-            i = index.get(el)
+            line = el.sourceline
+            i = by_line.get(line, shared.get(line))
             if i is not None and self._name(i) != el.tag:
-                del index[el]
+                self._invented.add(el)
+                shared[line] = i
+                by_line.pop(line, None)
         if exact < len(lines):
             # Past the 16-bit line limit: elements and the tags that made them come in the same
             # order, so the rest is joined in that order, by name.
@@ -400,9 +410,18 @@ class Html:
                 while k < len(lines) and self._name(k) != el.tag:
                     k += 1
                 if k < len(lines):
-                    index[el] = k
+                    self._late[el] = k
                     j = k + 1
-        return index
+
+    def _odd(self, element: etree._Element) -> int | None:
+        """The tag number of an element whose line is not in ``_by_line``: None for an invented
+        element; or it is on a line shared with an invented element, or past the line limit.
+        (Every lookup asks ``_by_line`` first and this only when it has no answer; the lookups
+        are written out where they are made, since rules make them many times a post.)"""
+        if element in self._invented:
+            return None
+        i = self._shared.get(element.sourceline)
+        return i if i is not None else self._late.get(element)
 
     def _name(self, index: int) -> str:
         m = self._starts[index]
@@ -430,35 +449,42 @@ class Html:
 
     def tag(self, element: etree._Element) -> Tag | None:
         """The source tag of ``element``; None for elements the parser implied."""
-        index = self._index.get(element)
-        return None if index is None else self.tag_at(index, element)
+        i = self._by_line.get(element.sourceline)
+        if i is None and (i := self._odd(element)) is None:
+            return None
+        return self.tag_at(i, element)
 
     def element(self, index: int) -> "etree._Element | None":
         if self._elements is None:
             self._elements = [None] * len(self._starts)
-            for el, i in self._index.items():
-                self._elements[i] = el
+            if self.root is not None:
+                get, odd, elements = self._by_line.get, self._odd, self._elements
+                for el in self.root.iter(etree.Element):  # (see ``_odd``)
+                    i = get(el.sourceline)
+                    if i is not None or (i := odd(el)) is not None:
+                        elements[i] = el
         return self._elements[index]
 
     def iter(self, *names: str) -> Iterator[tuple[etree._Element, Tag]]:
         """Elements with a source tag, in document order, optionally only these tag names."""
         if self.root is None:
-            return
-        index, tag_at = self._index, self.tag_at
-        for el in self.root.iter(*names) if names else self.root.iter(etree.Element):
-            i = index.get(el)
-            if i is not None:
-                yield el, tag_at(i, el)
+            return iter(())
+        return self._tagged(self.root.iter(*names) if names else self.root.iter(etree.Element))
 
     def xpath(self, expression: etree.XPath) -> Iterator[tuple[etree._Element, Tag]]:
         """Elements a compiled XPath selects, with their source tags."""
         if self.root is None:
-            return
-        index, tag_at = self._index, self.tag_at
-        for el in expression(self.root):
-            i = index.get(el)
-            if i is not None:
-                yield el, tag_at(i, el)
+            return iter(())
+        return self._tagged(expression(self.root))
+
+    def _tagged(self, elements: Iterable[etree._Element]) -> Iterator[tuple[etree._Element, Tag]]:
+        """Each of ``elements`` made from a tag, with its Tag."""
+        get, odd, tag_at = self._by_line.get, self._odd, self.tag_at
+        for el in elements:
+            i = get(el.sourceline)
+            if i is None and (i := odd(el)) is None:
+                continue
+            yield el, tag_at(i, el)
 
     @property
     def too_deep(self) -> Tag | None:
