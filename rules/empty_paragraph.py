@@ -9,11 +9,15 @@ from lxml import etree
 from postlint import Fix, Rule
 from postlint.edits import remove_block
 
-# No child but <br>: an element or a comment inside is content, not a spacer.
-CANDIDATES = etree.XPath("descendant::p[not(*[not(self::br)])][not(comment() or processing-instruction())]")
 # The parser closes a `<p>` before a block (`<p>&nbsp;<div>words</div></p>`): the element is
 # empty, but the source up to `</p>` holds words that deleting it would lose.
 _TAG_OTHER_THAN_BR = re.compile(r"<(?!br[\s/>])[a-z]", re.I)
+
+
+def _only_breaks(p: etree._Element) -> bool:
+    """No child but <br> (another element, a comment or a processing instruction is content,
+    not a spacer), and no text but whitespace."""
+    return all(child.tag == "br" for child in p) and not "".join(p.itertext()).strip()
 
 
 class EmptyParagraph(Rule):
@@ -61,9 +65,9 @@ class EmptyParagraph(Rule):
         html = post.html
         if html.root is None:
             return
-        for el in CANDIDATES(html.root):
-            text = el.text  # most paragraphs start with words: no need to join all their text
-            if (text and not text.isspace()) or (len(el) and "".join(el.itertext()).strip()):
+        for el in html.root.iter("p"):  # (an XPath that leaves out those with words costs more)
+            text = el.text  # most paragraphs start with words: no need to look further
+            if (text and not text.isspace()) or (len(el) and not _only_breaks(el)):
                 continue  # (without children, el.text is all the text there is)
             tag = html.tag(el)
             if tag is None:
