@@ -96,10 +96,13 @@ _local = threading.local()
 
 
 def _parser() -> etree.HTMLParser:
-    """One parser per thread, reused: lxml parsers are cheap to reuse, not to make."""
+    """One parser per thread, reused: lxml parsers are cheap to reuse, not to make. It reads
+    UTF-8 bytes whatever the text declares (``_parse``)."""
     parser = getattr(_local, "parser", None)
     if parser is None:
-        parser = _local.parser = etree.HTMLParser(huge_tree=True, no_network=True, default_doctype=False)
+        parser = _local.parser = etree.HTMLParser(
+            huge_tree=True, no_network=True, default_doctype=False, encoding="utf-8"
+        )
     return parser
 
 
@@ -375,7 +378,11 @@ class Html:
     def _parse(self, copy: str) -> None:
         parser = _parser()
         try:
-            root = etree.fromstring(copy, parser)
+            # Handed as UTF-8 bytes: lxml converts a str of non-ASCII text more slowly (40.8 ->
+            # 36.4 us a post, encoding included), refuses one that starts with an XML
+            # declaration naming an encoding, and drops the rest of a text after a lone surrogate
+            # (text given through the API may hold them), which as bytes reads as U+FFFD.
+            root = etree.fromstring(copy.encode("utf-8", "surrogatepass"), parser)
         except (etree.ParserError, etree.XMLSyntaxError, ValueError):
             return
         if root is None:

@@ -271,6 +271,21 @@ def test_join_past_libxml2s_16_bit_line_numbers():
     assert tags[-1].name == "i" and tags[-1].start == text.index("<i>")
 
 
+def test_a_body_that_declares_another_encoding_is_still_parsed_as_the_text_it_is():
+    # An exported page may start with an XML declaration; the post is already decoded text.
+    text = '<?xml version="1.0" encoding="ISO-8859-1"?>\n<p style="color:red">caf\u00e9 \ud55c</p>'
+    html = parse(text)
+    [(p, tag)] = list(html.iter("p"))
+    assert (p.text, tag.start) == ("caf\u00e9 \ud55c", text.index("<p"))
+
+
+def test_a_lone_surrogate_does_not_lose_the_text_after_it():
+    # Only text handed to the API can hold one (a decoded file cannot).
+    html = parse("<p>a\ud800 b <b>c</b></p>")
+    seen = visible_text(html.root.find(".//p"))
+    assert seen.startswith("a\ufffd") and seen.endswith(" b c")
+
+
 def test_empty_or_comment_only_body_has_no_tree():
     for text in ("", "   \n", "<!-- only a comment -->"):
         html = parse(text)
