@@ -18,6 +18,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
+from operator import add
 from typing import Iterable, Iterator
 
 from lxml import etree
@@ -371,7 +372,7 @@ class Html:
         # including this one in the copy. (The mask keeps every line break where it is.)
         first = 2 - bisect_right(line_starts, self.start)
         lines = map(bisect_right, repeat(line_starts), tag_ends)
-        self._lines = list(map(int.__add__, lines, range(first, first + len(starts))))
+        self._lines = list(map(add, lines, range(first, first + len(starts))))  # (add: 2x int.__add__)
         bounds = [self.start, *name_ends, self.end]
         return "\n".join(map(text.__getitem__, map(slice, bounds, bounds[1:])))
 
