@@ -18,7 +18,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
-from operator import add
+from operator import add, getitem
 from typing import Iterable, Iterator
 
 from lxml import etree
@@ -374,7 +374,7 @@ class Html:
         lines = map(bisect_right, repeat(line_starts), tag_ends)
         self._lines = list(map(add, lines, range(first, first + len(starts))))  # (add: 2x int.__add__)
         bounds = [self.start, *name_ends, self.end]
-        return "\n".join(map(text.__getitem__, map(slice, bounds, bounds[1:])))
+        return "\n".join(map(getitem, repeat(text), map(slice, bounds, bounds[1:])))
 
     def _parse(self, copy: str) -> None:
         parser = _parser()
