@@ -328,33 +328,34 @@ class Html:
                 continue
             number = len(starts)
             starts.append(m)
-            ends.append(None)
             if name in closes_p and names and names[-1] == "p":
                 # libxml2 ends a <p> that is the current element here; its </p> then closes nothing
                 names.pop()
                 p_ended_by[numbers.pop()] = number
+            # The two common cases first: an element opened, and one opened and closed by its own
+            # end tag at once (the stack is as it was). A void element is never open.
+            if kind == 4 and name not in void:
+                ends.append(None)
+                names.append(name)
+                numbers.append(number)
+                if len(names) == too_deep and self._too_deep_index is None:
+                    self._too_deep_index = number
+                continue
+            if kind == 5 and name not in void:
+                ends.append(m.span(5))
+                if len(names) + 1 == too_deep and self._too_deep_index is None:
+                    self._too_deep_index = number
+                continue
+            ends.append(None)
             if kind == 1:
                 raw.append(number)
                 close = _RAW_END.search(m.group())
                 if close is not None and close.group(1).lower() == name:
                     ends[number] = (m.start() + close.start(), m.end())
-                continue
-            if kind == 3:  # `<x/>`: libxml2 closes it here, whatever x is (a later </x> is not its end)
+            elif kind == 3:  # `<x/>`: libxml2 closes it here, whatever x is (a later </x> is not its end)
                 closed.append(number)
-                continue
-            if name in void:
-                if kind == 5:  # `<br>text</br>`: a void element is never open, so that closes nothing
-                    stray.append((m.start(5), m.end(5), name))
-                continue
-            if kind == 5:  # opened and closed by its own end tag at once: the stack is as it was
-                ends[number] = m.span(5)
-                if len(names) + 1 == too_deep and self._too_deep_index is None:
-                    self._too_deep_index = number
-                continue
-            names.append(name)
-            numbers.append(number)
-            if len(names) == too_deep and self._too_deep_index is None:
-                self._too_deep_index = number
+            elif kind == 5:  # `<br>text</br>`: that end tag closes nothing
+                stray.append((m.start(5), m.end(5), name))
         self._tags = [None] * len(starts)
         self.end_tags = ends
         # Where each tag's name and the tag end (a raw-text match runs on to its end tag, and
