@@ -120,6 +120,9 @@ class Attr:
     quote: str  # '"', "'" or '' (unquoted or no value)
 
 
+_NONE: list = []  # never changed: duplicates of a tag whose attributes are not parsed yet
+
+
 class Tag:
     """One start tag in the source, with its end tag when the source has one."""
 
@@ -146,7 +149,7 @@ class Tag:
         self.end_tag = end_tag  # its span; None when the source leaves it implied
         self.element = element  # None when the parser dropped the tag
         self._attrs: dict[str, Attr] | None = None
-        self._dups: list[Attr] = []
+        self._dups: list[Attr] = _NONE  # made with ``_attrs``
 
     def __repr__(self) -> str:
         return f"<Tag {self.name} {self.start}:{self.end}>"
@@ -172,7 +175,7 @@ class Tag:
         """The attributes as written; the first of duplicates wins, as in browsers."""
         if self._attrs is None:
             start, end = self.start, self.end
-            self._attrs = {}
+            self._attrs, self._dups = {}, []
             for name, value, s, e, vs, ve, quote in _attributes(
                 self._text[start:end], self._scan[start:end], self.name_end - start
             ):
@@ -283,6 +286,7 @@ class Html:
         # End tags that close nothing: (start, end, name).
         self.stray_end_tags: list[tuple[int, int, str]] = []
         self._lines: list[int] = []
+        self._name_ends: list[int] = []
         self._tag_ends: list[int] = []
         self._too_deep_index: int | None = None
         self._depth_error = False
@@ -360,7 +364,7 @@ class Html:
         self.end_tags = ends
         # Where each tag's name and the tag end (a raw-text match runs on to its end tag, and
         # group 4 is not in a self-closed tag's match).
-        name_ends = list(map(re.Match.end, starts, repeat(2)))
+        name_ends = self._name_ends = list(map(re.Match.end, starts, repeat(2)))
         tag_ends = self._tag_ends = list(map(re.Match.end, starts, repeat(4)))
         for i in raw:
             m = starts[i]
@@ -442,12 +446,10 @@ class Html:
         """The start tag numbered ``index``; ``element`` is its element when the caller has it."""
         tag = self._tags[index]
         if tag is None:
-            m = self._starts[index]
-            group = 1 if m.lastindex == 1 else 2
-            name = libxml2_name(m.group(group))
+            start, name_end, scan = self._starts[index].start(), self._name_ends[index], self.scan
             tag = self._tags[index] = Tag(
-                self.text, self.scan, name, m.start(), self._tag_ends[index], m.end(group), index,
-                self.end_tags[index], self.element(index) if element is False else element,
+                self.text, scan, libxml2_name(scan[start + 1 : name_end]), start, self._tag_ends[index],
+                name_end, index, self.end_tags[index], self.element(index) if element is False else element,
             )
         return tag
 
