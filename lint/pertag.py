@@ -57,8 +57,10 @@ class PerTag:
         for f, plan in plans:
             fix = f.fix
             if plan is not None:
-                edits = tuple([new(Edit, (end[0], end[1], r) if at_end else (s + delta, e + delta, r)) for s, e, r, at_end in plan])
-                fix = new(Fix, (edits, fix[1], fix[2], fix[3]))
+                edits = []  # (a loop: a list comprehension costs a call more)
+                for s, e, r, at_end in plan:
+                    edits.append(new(Edit, (end[0], end[1], r) if at_end else (s + delta, e + delta, r)))
+                fix = new(Fix, (tuple(edits), fix[1], fix[2], fix[3]))
             moved.append(Finding(f.rule, f.message, f.start + delta, f.end + delta, f.severity, fix))
         return moved
 

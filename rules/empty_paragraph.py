@@ -17,7 +17,10 @@ _TAG_OTHER_THAN_BR = re.compile(r"<(?!br[\s/>])[a-z]", re.I)
 def _only_breaks(p: etree._Element) -> bool:
     """No child but <br> (another element, a comment or a processing instruction is content,
     not a spacer), and no text but whitespace."""
-    return all(child.tag == "br" for child in p) and not "".join(p.itertext()).strip()
+    for child in p:
+        if child.tag != "br":
+            return False
+    return not "".join(p.itertext()).strip()
 
 
 class EmptyParagraph(Rule):
