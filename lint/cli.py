@@ -168,7 +168,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
 PARALLEL_FROM = 400
 
 
-def _lint_files(args: argparse.Namespace, linter, files: list[Path]) -> Iterator:
+def _lint_files(args: argparse.Namespace, linter, files: list[str]) -> Iterator:
     """Each file's result, in order, as it is made: the report consumes them one by one."""
     jobs = args.jobs if args.jobs is not None else (os.cpu_count() or 1) if len(files) >= PARALLEL_FROM else 1
     if jobs <= 1 or len(files) < 2:
@@ -193,7 +193,7 @@ def _exit_code(args: argparse.Namespace, tally, fixed: int = 0) -> int:
     return EXIT_CLEAN
 
 
-def _fix(args: argparse.Namespace, linter, files: list[Path], options, out: TextIO) -> int:
+def _fix(args: argparse.Namespace, linter, files: list[str], options, out: TextIO) -> int:
     """--fix writes fixed posts and reports what remains; --diff only shows the change."""
     from .engine import FileResult
     from .fixer import fix_source, not_written, writable, write_atomic

@@ -6,7 +6,6 @@ import os
 from dataclasses import dataclass, field
 from functools import partial
 from operator import attrgetter
-from pathlib import Path
 from typing import Iterable
 
 from . import suppress
@@ -273,7 +272,7 @@ def worker_init(rules: list[Rule], config: Config, ignored_problems: set[str]) -
     _WORKER.ignored_problems = set(ignored_problems)
 
 
-def worker_lint(path: Path) -> tuple:
+def worker_lint(path: str) -> tuple:
     """The result of one path, in its wire form (``FileResult.to_wire``)."""
     assert _WORKER is not None
     return _WORKER.lint_file(path).to_wire()
