@@ -120,9 +120,6 @@ class Attr:
     quote: str  # '"', "'" or '' (unquoted or no value)
 
 
-_NONE: list = []  # never changed: duplicates of a tag whose attributes are not parsed yet
-
-
 class Tag:
     """One start tag in the source, with its end tag when the source has one."""
 
@@ -149,7 +146,7 @@ class Tag:
         self.end_tag = end_tag  # its span; None when the source leaves it implied
         self.element = element  # None when the parser dropped the tag
         self._attrs: dict[str, Attr] | None = None
-        self._dups: list[Attr] = _NONE  # made with ``_attrs``
+        self._dups: list[Attr] | None = None  # made with ``_attrs``
 
     def __repr__(self) -> str:
         return f"<Tag {self.name} {self.start}:{self.end}>"
@@ -189,6 +186,7 @@ class Tag:
     @property
     def duplicate_attrs(self) -> list[Attr]:
         self.attrs  # noqa: B018 - parses on first use
+        assert self._dups is not None
         return self._dups
 
 
@@ -437,8 +435,9 @@ class Html:
         return i if i is not None else self._late.get(element)
 
     def _name(self, index: int) -> str:
-        m = self._starts[index]
-        return libxml2_name(m.group(1 if m.lastindex == 1 else 2))
+        """The name of start tag ``index`` as libxml2 keeps it (it follows the tag's `<`): the one
+        place a name is taken from the source."""
+        return libxml2_name(self.scan[self._starts[index].start() + 1 : self._name_ends[index]])
 
     # -- the start tags ------------------------------------------------------------------
 
@@ -446,10 +445,10 @@ class Html:
         """The start tag numbered ``index``; ``element`` is its element when the caller has it."""
         tag = self._tags[index]
         if tag is None:
-            start, name_end, scan = self._starts[index].start(), self._name_ends[index], self.scan
             tag = self._tags[index] = Tag(
-                self.text, scan, libxml2_name(scan[start + 1 : name_end]), start, self._tag_ends[index],
-                name_end, index, self.end_tags[index], self.element(index) if element is False else element,
+                self.text, self.scan, self._name(index), self._starts[index].start(), self._tag_ends[index],
+                self._name_ends[index], index, self.end_tags[index],
+                self.element(index) if element is False else element,
             )
         return tag
 

@@ -104,6 +104,16 @@ def test_default_path_is_the_current_folder(cli, site, monkeypatch):
     assert {f["path"] for f in run.json()} == {str(Path("posts") / "a.md")}
 
 
+@pytest.mark.parametrize("given", ["posts", "./posts", "posts/", "posts//", "./posts/./"])
+def test_a_walked_file_is_shown_under_the_folder_as_given_and_linted_once(cli, site, monkeypatch, given):
+    write(site / "posts" / "a.md", DIRTY)
+    monkeypatch.chdir(site)
+    once = cli("--output-format", "json", given).json()
+    assert {f["path"] for f in once} == {str(Path("posts") / "a.md")}
+    # The same file named again (as pre-commit would) is not linted twice.
+    assert len(cli("--output-format", "json", given, str(Path("posts") / "a.md")).json()) == len(once)
+
+
 # -- selection -------------------------------------------------------------------------------
 
 
