@@ -90,7 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if verbose and not isinstance(exc, (UsageError, ConfigError, RegistryError)):
             raise
-        if isinstance(exc, (UsageError, ConfigError, RegistryError, FileNotFoundError)):
+        # (ImportError: a dependency missing or too old, which its message says)
+        if isinstance(exc, (UsageError, ConfigError, RegistryError, FileNotFoundError, ImportError)):
             message = str(exc)
         else:
             message = f"internal error: {type(exc).__name__}: {exc} (run with --verbose for the traceback)"

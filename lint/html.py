@@ -25,6 +25,23 @@ from lxml import etree
 
 from .source import line_starts as _line_starts
 
+# The tokenizer and the join follow libxml2 2.14, whose HTML parser tokenizes like HTML5 (lxml 6
+# bundles it). 2.13 and older build other trees from the same tag soup (29 tests fail with lxml
+# 5.4): spans would be wrong, so postlint refuses to run on them.
+LIBXML2_NEEDED = (2, 14)
+
+
+def check_libxml2(version: tuple[int, ...] = etree.LIBXML_VERSION) -> None:
+    if tuple(version) < LIBXML2_NEEDED:
+        have = ".".join(map(str, version))
+        raise ImportError(
+            f"postlint needs libxml2 2.14 or newer, which lxml 6 bundles; this lxml ({etree.__version__}) "
+            f"runs libxml2 {have}: pip install --upgrade 'lxml>=6'"
+        )
+
+
+check_libxml2()
+
 VOID = frozenset("area base br col embed hr img input keygen link meta param source track wbr".split())
 RAW_TEXT = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes")
 # libxml2 stops nesting at this depth even with huge_tree; deeper content is dropped.
