@@ -7,7 +7,6 @@ from urllib.parse import unquote, urlsplit
 
 from postlint import Fix, Rule
 from postlint.edits import remove_block
-from postlint.html import visible_text
 from postlint.liquid import is_templated
 
 # Elements that only wrap the image (a link to the full size, a paragraph, a figure without a
@@ -128,11 +127,10 @@ class DuplicateHeroImage(Rule):
             parent_tag = post.html.tag(parent)
             if parent_tag is None or parent_tag.end_tag is None or len(parent) != 1:
                 break
-            if visible_text(parent).strip():
-                break
             wider = chain + [(parent_tag.start, parent_tag.end), parent_tag.end_tag]
-            # The parser may have moved content out of the wrapper (`<p><img><div>words</div></p>`):
-            # in the source, all but the wrappers' own tags must be blank.
+            # In the source, all but the wrappers' own tags must be blank: that rules out words
+            # beside the image, and content the parser moved out of the wrapper
+            # (`<p><img><div>words</div></p>`), which the tree would not show.
             if _rest(post.text, parent_tag.outer_span, wider).strip():
                 break
             el, span, chain = parent, parent_tag.outer_span, wider
