@@ -22,12 +22,26 @@ _SRCSET_URL = re.compile(r"(?:^|,)\s*([^\s,][^\s]*?)(?=,|\s|$)")
 # Whether a post may hold an http:// or protocol-relative URL, decided by substring searches of
 # the lower-cased text (C speed). A superset: `&#` because an entity can spell one.
 _NEEDLES = ("http:", "srcset", "&#")
-_PROTOCOL_RELATIVE = re.compile(r"[\"'=]\s*//")
 
 
 def _maybe(post) -> bool:
     lowered = post.lowered_body
-    return any(needle in lowered for needle in _NEEDLES) or _PROTOCOL_RELATIVE.search(post.text, post.body_start) is not None
+    return any(needle in lowered for needle in _NEEDLES) or _protocol_relative(post.text, post.body_start)
+
+
+def _protocol_relative(text: str, start: int) -> bool:
+    """Whether a `//` in ``text[start:]`` follows a quote or `=` (whitespace between), as a
+    protocol-relative URL in an attribute value does. A walk back from each `//` rather than
+    the regex `["'=]\\s*//`, which tries every character of the post (10 -> ~2 us a post)."""
+    at = text.find("//", start)
+    while at >= 0:
+        before = at - 1
+        while before >= start and text[before].isspace():
+            before -= 1
+        if before >= start and text[before] in "\"'=":
+            return True
+        at = text.find("//", at + 1)
+    return False
 
 
 class MixedContent(Rule):

@@ -23,8 +23,9 @@ SCRIPT_HOSTS = ("platform.twitter.com", "gist.github.com", "www.instagram.com", 
                 "static.codepen.io", "cpwebassets.codepen.io", "www.tiktok.com")
 # Whether a post may hold anything this rule reports, decided by substring searches of the
 # lower-cased text (C speed; a regex of alternatives would try each at every position). A
-# superset: `&#` because an entity can spell a scheme.
-_NEEDLES = ("<script", "<iframe", "<frame", "<object", "<embed", "<applet", "script", "data:", "&#")
+# superset: `&#` because an entity can spell a scheme; `script` holds `<script` (and
+# `javascript:`), `frame` both `<frame` and `<iframe`.
+_NEEDLES = ("script", "frame", "<object", "<embed", "<applet", "data:", "&#")
 _EVENT_HANDLER_TEXT = re.compile(r"on[a-z]{3,}\s*=")
 
 
