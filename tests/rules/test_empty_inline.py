@@ -56,3 +56,16 @@ def test_options(check):
     check(RULE, source, [], None)
     check(RULE, source, [(1, 5), (1, 28)], "<p>ab</p>\n",
           options={"elements": ["span", "mark"], "ignore-attributes": ["class"]})
+
+
+
+@pytest.mark.parametrize("elements", [["my-icon"], ["my-icon", "span"], ["x.y"], ['a"b']])
+def test_any_element_name_can_be_configured(check, elements):
+    # Custom elements have a hyphen in their name; once such a name made the rule crash.
+    source = "<p>a<my-icon></my-icon>b<span></span>c<x.y></x.y>d</p>\n"
+    flagged = [name for name in ("my-icon", "span", "x.y") if name in elements]
+    fixed = source
+    for name in flagged:
+        fixed = fixed.replace(f"<{name}></{name}>", "")
+    expected = sorted((1, source.index(f"<{name}>") + 1) for name in flagged)
+    check(RULE, source, expected, fixed if flagged else None, options={"elements": elements})
