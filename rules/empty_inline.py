@@ -20,12 +20,21 @@ _ONLY_TAGS = re.compile(r"(?:<[^<>]*>)*\Z")
 _NCNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
 
 
+def _name_test(name: str) -> str | None:
+    """An XPath test for elements named ``name``; None when XPath cannot quote the name."""
+    if _NCNAME.fullmatch(name):
+        return f"self::{name}"
+    for quote in "\"'":
+        if quote not in name:
+            return f"name()={quote}{name}{quote}"
+    return None
+
+
 @lru_cache(maxsize=8)
 def _candidates(names: tuple[str, ...]) -> etree.XPath | None:
     """The elements with no text and no comment anywhere inside, found in C; None when no
     element can have one of ``names``."""
-    tests = [f"self::{name}" if _NCNAME.fullmatch(name) else f"name()={quote}{name}{quote}"
-             for name in names for quote in ['"' if '"' not in name else "'"] if quote not in name]
+    tests = [test for test in map(_name_test, names) if test is not None]
     if not tests:
         return None
     # The name test last: `self::a or self::b…` on every element cost more than the text test,
