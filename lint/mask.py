@@ -14,7 +14,7 @@ original text, where ``{{`` marks them as templated.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -23,7 +23,6 @@ _LIQUID_BLOCK = re.compile(
     r"\{%-?\s*(raw|highlight|comment)\b.*?-?%\}.*?(?:\{%-?\s*end\1\s*-?%\}|\Z)", re.S
 )
 _LIQUID = re.compile(r"\{\{.*?(?:\}\}|\Z)|\{%.*?(?:%\}|\Z)", re.S)
-_BACKTICKS = re.compile(r"`+")
 _NOT_LF = re.compile(r"[^\n]")  # code keeps its LFs (a CR becomes a space)
 _NOT_LINE_BREAK = re.compile(r"[^\r\n]")  # Liquid keeps CR and LF
 # An indented code block needs an indented line after a blank line or a heading.
@@ -104,16 +103,12 @@ def markdown_code(text: str, start: int, end: int) -> list[tuple[int, int]]:
     ``text[start:end]``."""
     body = text[start:end]
     raw = body.encode("utf-8")
-    found = [
-        (s, e, block)
-        for s, e, block in _pulldown_blocks(body, raw)
-        if block or raw.find(b"`", s, e) >= 0
-    ]
+    found = _pulldown_code(body, raw)
     at = _characters(body, raw, {offset for s, e, _ in found for offset in (s, e)})
     spans: list[tuple[int, int]] = []
     for s, e, block in found:
         s, e = start + at[s], start + at[e]
-        spans.extend([_whole_lines(text, start, end, s, e)] if block else code_spans(text, s, e))
+        spans.append(_whole_lines(text, start, end, s, e) if block else (s, e))
     return spans
 
 
@@ -130,9 +125,6 @@ _FENCE_THEN_TAB = re.compile(r"(?<![`~])(?:`{3,}|~{3,})[ \t]+(?=\r?\n|\Z)")
 _RAW_TEXT_START = re.compile(r"\n[ \t>*+\-.)0-9]*<(?i:script|style|textarea)(?=[ \t>\r\n]|\Z)")
 _RAW_TEXT_END = re.compile(r"</(?i:script|style|textarea)>")
 _VT_FF = str.maketrans("\x0b\x0c", "\x01\x01")
-_INLINE = frozenset({"Emphasis", "Strong", "Link", "Image"})  # the inline tags of plain CommonMark
-_END_CODE = {"End": "CodeBlock"}
-_END_HTML = {"End": "HtmlBlock"}
 
 
 @lru_cache(maxsize=1)
@@ -142,12 +134,13 @@ def _pulldown():
     return pyromark.Markdown()  # plain CommonMark: no extension (tables, footnotes, ...) enabled
 
 
-def _pulldown_blocks(body: str, raw: bytes) -> list[tuple[int, int, bool]]:
+def _pulldown_code(body: str, raw: bytes) -> list[tuple[int, int, bool]]:
     """UTF-8 byte ranges in ``body`` of every code block (True; from the start of its first line
-    to its last line) and of the inline content of every paragraph, heading and tight list item
-    (False), from pulldown-cmark's events."""
+    to its last line) and code span (False; its backticks included), from pulldown-cmark's
+    events. Its code spans are CommonMark's: a backtick inside an HTML tag or an autolink
+    (`<a title="`">`) opens none."""
     try:
-        found = _read(iter(_pulldown().events_with_range(_commonmark(body))))
+        found = _read(_pulldown().events_with_range(_commonmark(body)))
     except BaseException as exc:  # a Rust panic is a BaseException: it would end the whole run
         if type(exc).__name__ != "PanicException":
             raise
@@ -156,43 +149,14 @@ def _pulldown_blocks(body: str, raw: bytes) -> list[tuple[int, int, bool]]:
     return [(s, e - 1 if block and e > s and raw[e - 1] in b"\r\n" else e, block) for s, e, block in found]
 
 
-def _read(events: Iterator[tuple[Any, dict[str, int]]]) -> list[tuple[int, int, bool]]:
+def _read(events: Iterable[tuple[Any, dict[str, int]]]) -> list[tuple[int, int, bool]]:
     found: list[tuple[int, int, bool]] = []
-    s = e = -1  # the inline content being read: from its first event's start to the furthest end
     for event, at in events:
         if type(event) is dict:
-            tag = event.get("Start")
-            opens = tag is not None
-            if not opens:
-                tag = event.get("End")
-            if tag is not None:
-                name = tag if type(tag) is str else next(iter(tag))
-                if name not in _INLINE:  # a block starts or ends, and with it any inline content
-                    if s >= 0:
-                        found.append((s, e, False))
-                        s = -1
-                    if opens:
-                        if name == "CodeBlock":
-                            found.append((at["start"], at["end"], True))
-                            for event, _ in events:  # its lines are text events
-                                if event == _END_CODE:
-                                    break
-                        elif name == "HtmlBlock":  # neither code nor Markdown
-                            for event, _ in events:
-                                if event == _END_HTML:
-                                    break
-                    continue
-        elif event == "Rule":  # a thematic break; the other bare strings are line breaks
-            if s >= 0:
-                found.append((s, e, False))
-                s = -1
-            continue
-        if s < 0:
-            s, e = at["start"], at["end"]
-        elif at["end"] > e:
-            e = at["end"]
-    if s >= 0:
-        found.append((s, e, False))
+            if "Code" in event:
+                found.append((at["start"], at["end"], False))
+            elif (tag := event.get("Start")) is not None and type(tag) is dict and "CodeBlock" in tag:
+                found.append((at["start"], at["end"], True))
     return found
 
 
@@ -250,34 +214,3 @@ def _whole_lines(text: str, start: int, end: int, s: int, e: int) -> tuple[int, 
     if i < 0:
         return line_start, end
     return line_start, i + (2 if text.startswith("\r\n", i) else 1)
-
-
-def code_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """CommonMark code spans: a backtick run closed by the next run of the same length."""
-    spans: list[tuple[int, int]] = []
-    pos = start
-    while True:
-        opener = _BACKTICKS.search(text, pos, end)
-        if opener is None:
-            return spans
-        if _escaped(text, opener.start()):
-            # `\`` is a literal backtick; the rest of the run may still open a span
-            pos = opener.start() + 1
-            continue
-        n = len(opener.group())
-        closer = _BACKTICKS.search(text, opener.end(), end)
-        while closer is not None and len(closer.group()) != n:
-            closer = _BACKTICKS.search(text, closer.end(), end)
-        if closer is None:
-            pos = opener.end()
-            continue
-        spans.append((opener.start(), closer.end()))
-        pos = closer.end()
-
-
-def _escaped(text: str, i: int) -> bool:
-    backslashes = 0
-    while i > 0 and text[i - 1] == "\\":
-        backslashes += 1
-        i -= 1
-    return backslashes % 2 == 1

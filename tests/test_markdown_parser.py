@@ -113,6 +113,14 @@ def test_another_exception_from_the_parser_is_not_swallowed(monkeypatch):
         mask("`x`", 0, 3, True)
 
 
+@pytest.mark.parametrize("before", ['<a title="`">link</a>', "<https://x.example/a`b>", "\\`"])
+def test_a_backtick_in_an_html_tag_an_autolink_or_escaped_opens_no_code_span(before):
+    # CommonMark: HTML tags and autolinks bind before code spans; `\`` is a backtick.
+    text = f"Text {before} {SPAN} and `code`.\n"
+    assert not is_code(text, SPAN)
+    assert is_code(text, "`code`")
+
+
 PATHOLOGICAL = {
     "5 MB line of backtick pairs": "` " * 2_500_000,
     "5 MB of [": "`x`\n" + "[" * 5_000_000,
@@ -122,6 +130,7 @@ PATHOLOGICAL = {
     "100,000 nested blockquotes": "> " * 100_000 + "`x`\n",
     "1,000,000 nested blockquotes": "`x`\n" + ">" * 1_000_000 + "<scriptx",
     "5 MB of tabs after a fence": "```" + "\t" * 5_000_000 + "x",
+    "5 MB of backtick runs of rising length, none closed": "".join("`" * k + "a" for k in range(1, 3163)),
 }
 
 
