@@ -308,7 +308,7 @@ class Html:
         self._depth_error = False
         # Where each line of ``text`` starts (Source.line_starts: the report needs them too).
         copy = self._tokenize(_line_starts(text) if line_starts is None else line_starts)
-        if copy and not copy.isspace():  # (strip() would copy the body)
+        if self._starts or (copy and not copy.isspace()):  # (a tag is not blank; strip() would copy)
             self._parse(copy)
 
     def _tokenize(self, line_starts: list[int]) -> str:
@@ -418,7 +418,7 @@ class Html:
         """Each tag's line, and the few elements a line does not tell (``_odd``)."""
         lines = self._lines
         exact = bisect_left(lines, LINE_LIMIT)  # tags before it have a line of their own
-        self._by_line = by_line = dict(zip(lines[:exact], range(exact)))
+        self._by_line = by_line = dict(zip(lines, range(exact)))  # (zip stops at `exact`)
         # An invented html/head/body can share its line with the tag after which it was made:
         # such a line leaves ``by_line``, and elements on it are told apart by identity.
         shared = self._shared
