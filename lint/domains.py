@@ -60,3 +60,23 @@ def host_matches(host: str, patterns: tuple[str, ...] | list[str]) -> bool:
         if host == domain or host.endswith("." + domain):
             return True
     return False
+
+
+# Hosts that are never served over HTTPS on the public web: URLs on them are examples.
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "0.0.0.0", "[::1]", ".local", ".localhost", ".test", ".example",
+               "example.com", "example.org", "example.net")
+
+
+def insecure_scheme(url: str, allowed_hosts: tuple[str, ...] = ()) -> tuple[str, str] | None:
+    """(`http://` or `//`, host) when ``url`` (as written) is fetched over http:// or by a
+    protocol-relative URL from a public host not in ``allowed_hosts``; else None."""
+    if url[:7].lower() == "http://":
+        scheme = "http://"
+    elif url.startswith("//"):
+        scheme = "//"
+    else:
+        return None
+    host = url_host(url)
+    if host is None or host_matches(host, LOCAL_HOSTS) or host_matches(host, allowed_hosts):
+        return None
+    return scheme, host

@@ -7,7 +7,9 @@ from functools import cached_property
 
 from . import frontmatter
 from .html import Html
-from .mask import Mask, mask
+from .links import Links
+from .markdown import Markdown
+from .mask import Mask, Templates, filled, masked, templates
 from .site import Site
 from .source import Source
 
@@ -38,9 +40,28 @@ class Post:
         return fm.end if fm is not None else 0
 
     @cached_property
+    def templates(self) -> Templates:
+        """Template syntax in the body: Liquid and Hugo shortcodes."""
+        return templates(self.text, self.body_start, len(self.text))
+
+    @cached_property
+    def markdown(self) -> Markdown | None:
+        """The body as CommonMark reads it (one parse); None for an HTML post."""
+        if not self.is_markdown:
+            return None
+        start, end = self.body_start, len(self.text)
+        return Markdown(self.text, start, end, filled(self.text, start, end, self.templates))
+
+    @cached_property
     def mask(self) -> Mask:
-        """The body with code, literal Liquid blocks and Liquid expressions masked."""
-        return mask(self.text, self.body_start, len(self.text), self.is_markdown)
+        """The body as the HTML parser must see it: code, literal template blocks, template
+        syntax and (in Markdown) everything but HTML masked."""
+        return masked(self.text, self.body_start, len(self.text), self.templates, self.markdown)
+
+    @cached_property
+    def links(self) -> Links:
+        """Every link and image of the post, whatever its syntax (lint/links.py)."""
+        return Links(self)
 
     @cached_property
     def lowered_body(self) -> str:

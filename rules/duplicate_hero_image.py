@@ -44,13 +44,13 @@ class DuplicateHeroImage(Rule):
     """The body's first image is the front matter's hero image again.
 
     ## What it does
-    Compares the URL of the first `<img>` of the body with the front matter's hero image
+    Compares the URL of the first image of the body (an `<img>`, or a Markdown `![alt](url)`)
+    with the front matter's hero image
     (`image`, `feature_image`, `cover`, `cover_image`, `header.image`, `header.overlay_image` by
     default; a field may also be a mapping with a `path`, `src` or `url`) and reports the `<img>`
     when they name the same file. URLs are compared normalised: `http://`, `https://` and `//`
     are the same, as are host case, a default port, percent-encoding (`%EB%89%B4` = `뉴`), the
     fragment, and `/a.jpg` = `a.jpg` for site paths. Values with Liquid are not compared.
-    Markdown images (`![alt](url)`) are not seen, only HTML `<img>`.
 
     ## Why
     Themes show the front matter image as the post's hero banner. Importers (Tistory, WordPress)
@@ -78,9 +78,9 @@ class DuplicateHeroImage(Rule):
 
     ## Fix safety
     Unsafe (`--unsafe-fixes`): the fix deletes the `<img>`, and the elements around it that hold
-    nothing else (`<p>`, `<a>`, `<figure>` without a caption), but only your theme knows whether
-    the hero image is really shown on the post page. An image that shares its paragraph with
-    text or a caption is reported and not fixed.
+    nothing else (`<p>`, `<a>`, `<figure>` without a caption), or the Markdown image with its
+    line, but only your theme knows whether the hero image is really shown on the post page.
+    An image that shares its paragraph with text or a caption is reported and not fixed.
 
     ## Options
     - `keys` (list): the front matter fields that hold the hero image; dotted for nested keys.
@@ -109,16 +109,29 @@ class DuplicateHeroImage(Rule):
                 heroes.setdefault(url, key)
         if not heroes:
             return
-        first = next(post.html.iter("img"), None)
-        if first is None:
+        first = next(post.links.images(), None)
+        if first is None or first.templated:
             return
-        el, tag = first
-        src = tag.attrs.get("src")
-        key = heroes.get(normalise(src.value)) if src is not None else None
+        key = heroes.get(normalise(first.url)) if first.attr != "srcset" else None
         if key is None:
             return
-        yield self.finding(tag.start, tag.end, f"the first image repeats the front matter `{key}` (the hero image)",
-                           self._fix(post, el, tag))
+        message = f"the first image repeats the front matter `{key}` (the hero image)"
+        if first.tag is not None:
+            tag = first.tag
+            yield self.finding(tag.start, tag.end, message, self._fix(post, tag.element, tag))
+        else:
+            yield self.finding(*first.whole, message, self._markdown_fix(post, first))
+
+    @staticmethod
+    def _markdown_fix(post, image):
+        """Delete a Markdown image that is all of its paragraph, with the paragraph."""
+        start, end = image.whole
+        for block in post.markdown.blocks:
+            if block.kind == "paragraph" and block.start <= start and end <= block.end:
+                if (post.text[block.start : start] + post.text[end : block.end]).strip():
+                    return None  # words beside the image
+                return Fix((remove_block(post.text, start, end),), "Remove the repeated image", "unsafe")
+        return None
 
     @staticmethod
     def _fix(post, el, tag):

@@ -90,6 +90,8 @@ class HeadingOrder(Rule):
 
     def _bold(self, post, heading):
         if heading.tag is None:
+            if not post.text.startswith("#" * heading.level, heading.start):
+                return None  # a setext heading
             m = _MARKDOWN_BOLD.match(post.mask.text, heading.start + heading.level, heading.end)
             if m is None or not m.group(2).strip():
                 return None

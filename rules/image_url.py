@@ -89,19 +89,15 @@ class ImageUrl(Rule):
             return
         for key in self.options.keys:
             entry = fm.url_entry(key)
-            if entry is None:
-                continue
-            value = entry.value
-            if entry.key != key.rsplit(".", 1)[-1]:  # the `path`/`src`/`url` of a mapping
-                key = f"{key}.{entry.key}"
-            if not isinstance(value, str):
-                if value is not None:
-                    yield self.finding(entry.value_start, entry.value_end, f"`{key}` should be a URL or path, not {type(value).__name__}")
-                continue
-            for severity, message, fix in self._problems(post, key, value.strip(), entry):
-                yield self.finding(entry.value_start, entry.value_end, message, fix, severity)
+            if entry is not None and entry.value is not None and not isinstance(entry.value, str):
+                if entry.key != key.rsplit(".", 1)[-1]:  # the `path`/`src`/`url` of a mapping
+                    key = f"{key}.{entry.key}"
+                yield self.finding(entry.value_start, entry.value_end, f"`{key}` should be a URL or path, not {type(entry.value).__name__}")
+        for image in post.links.front_matter(self.options.keys):
+            for severity, message, fix in self._problems(post, image.attr, image.url, image):
+                yield self.finding(image.start, image.end, message, fix, severity)
 
-    def _problems(self, post, key, url, entry):
+    def _problems(self, post, key, url, image):
         if not url or is_templated(url):
             return
         if _BAD_CHARS.search(url):
@@ -123,7 +119,7 @@ class ImageUrl(Rule):
             yield "error", f"`{key}` has an unsupported scheme `{scheme}:`", None
             return
         if scheme == "http":
-            yield "warning", f"`{key}` is loaded over http:// (mixed content on an HTTPS site)", self._https_fix(post, entry)
+            yield "warning", f"`{key}` is loaded over http:// (mixed content on an HTTPS site)", self._https_fix(post, image)
         if url.startswith("//"):
             yield "warning", f"`{key}` is a protocol-relative URL; write https://", None
         host = (parts.hostname or "").lower()
@@ -145,10 +141,9 @@ class ImageUrl(Rule):
         return False
 
     @staticmethod
-    def _https_fix(post, entry):
-        raw = post.text[entry.value_start : entry.value_end]
-        at = raw.lower().find("http://")
+    def _https_fix(post, image):
+        at = image.raw.lower().find("http://")
         if at < 0:
             return None
-        start = entry.value_start + at
+        start = image.start + at
         return Fix((Edit(start, start + len("http://"), "https://"),), "Load the image over https://", "unsafe")

@@ -29,15 +29,17 @@ class ImgAlt(Rule):
     """Images without a text alternative, or with a file name or placeholder as one.
 
     ## What it does
-    Checks every `<img>`:
-    - no `alt` attribute at all — reported at the tag;
-    - an `alt` that is a file name (`news.jpg`, `IMG_1234`, `DSC0001`, `스크린샷 2024-07-22`…
-      with an image extension) — reported at the value;
-    - an `alt` that is a placeholder word from `placeholders` (`image`, `photo`, `img`, `이미지`,
+    Checks every image, HTML `<img>` and Markdown `![alt](url)` (reference-style too):
+    - an `<img>` with no `alt` attribute at all — reported at the tag;
+    - a Markdown image with nothing between its brackets (`![](photo.jpg)`) — reported at the
+      image: Markdown has no way to say that an image is decoration;
+    - alt text that is a file name (`news.jpg`, `IMG_1234`, `DSC0001`, `스크린샷 2024-07-22`…
+      with an image extension) — reported at the text;
+    - alt text that is a placeholder word from `placeholders` (`image`, `photo`, `img`, `이미지`,
       `사진`, `untitled`, …), also numbered or decorated (`Image 1`, `사진1`, `[image]`) —
-      reported at the value.
-    `alt=""` (or only spaces) is the correct text for a decorative image and is not reported.
-    An `alt` with Liquid is not judged. Markdown images (`![alt](url)`) are not seen, only HTML.
+      reported at the text.
+    `alt=""` (or only spaces) on an `<img>` is the correct text for a decorative image and is
+    not reported. Alt text with Liquid or Hugo syntax is not judged.
 
     ## Why
     The `alt` text is what screen readers say, what search engines index and what shows when
@@ -61,11 +63,12 @@ class ImgAlt(Rule):
     - `placeholders` (list): alt texts that say nothing (compared case-insensitively, ignoring
       numbers, spaces and brackets around them).
     - `extra-placeholders` (list, default `[]`): more, added to `placeholders`.
-    - `missing` (bool, default `true`): report an `<img>` without `alt`.
+    - `missing` (bool, default `true`): report an `<img>` without `alt` and a Markdown image
+      without alt text.
 """
 
     id = "img-alt"
-    summary = "<img> without alt, or with a file name or placeholder (image, 사진) as alt"
+    summary = "Image without alt text, or with a file name or placeholder (image, 사진) as alt"
     fixable = "never"
     severity = "warning"
 
@@ -82,16 +85,21 @@ class ImgAlt(Rule):
 
     def check(self, post):
         words = self._words
-        for _el, tag in post.html.iter("img"):
-            alt = tag.attrs.get("alt")
-            if alt is None:
+        text = post.text
+        for image in post.links.images():
+            if image.text is None:  # an <img> without alt
                 if self.options.missing:
+                    tag = image.tag
                     yield self.finding(tag.start, tag.end, "image without `alt`; describe it, or write alt=\"\" if it is decoration")
                 continue
-            value = alt.value.strip()
-            if not value or is_templated(value):
+            value = image.text.strip()
+            if image.syntax != "html" and not value:
+                if self.options.missing:
+                    yield self.finding(*image.whole, "image without alt text; describe it between the brackets of `![…]`")
+                continue
+            if not value or is_templated(text[image.text_start : image.text_end]):
                 continue
             if _FILE_NAME.search(value):
-                yield self.finding(alt.value_start, alt.value_end, f"`alt` is a file name ({value}); describe the image")
+                yield self.finding(image.text_start, image.text_end, f"alt text is a file name ({value}); describe the image")
             elif _DECORATION.sub(" ", value.lower()).strip() in words:
-                yield self.finding(alt.value_start, alt.value_end, f"`alt` is a placeholder ({value}); describe the image")
+                yield self.finding(image.text_start, image.text_end, f"alt text is a placeholder ({value}); describe the image")

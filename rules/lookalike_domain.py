@@ -90,8 +90,9 @@ class LookalikeDomain(Rule):
     """Links and images on hosts that imitate well-known domains.
 
     ## What it does
-    Looks at the host of every link (`<a href>`, `<area href>`) and image (`<img src>`) and
-    reports it when it imitates a well-known domain (Google, YouTube, Naver, Daum, Kakao,
+    Looks at the host of every link and image, in HTML and Markdown alike (`<a href>`,
+    `<area href>`, `<img src>` and `srcset`, `[text](url)`, `![alt](url)`, reference-style links
+    at their definition, autolinks), and reports it when it imitates a well-known domain (Google, YouTube, Naver, Daum, Kakao,
     Tistory, Wikipedia, GitHub, Facebook, Instagram, Twitter/X, Apple, Microsoft, Amazon,
     PayPal and more; see `brands`):
     - its registrable domain's name is one edit from the brand's (`qoogle.com`, `gooogle.com`,
@@ -167,16 +168,15 @@ class LookalikeDomain(Rule):
         self._imitated_names: dict[str, str | None] = {}
 
     def check(self, post):
-        for _el, tag in post.html.iter("a", "area", "img"):
-            attr = tag.attrs.get("src" if tag.name == "img" else "href")
-            if attr is None:
+        for link in post.links.urls():
+            if link.kind != "link" and link.kind != "image" or link.templated:
                 continue
-            host = url_host(attr.value)
+            host = url_host(link.url)
             if host is None or "." not in host:
                 continue
-            message = self.judge(host, attr.value)
+            message = self.judge(host, link.url)
             if message:
-                yield self.finding(attr.value_start, attr.value_end, message)
+                yield self.finding(link.start, link.end, message)
 
     def judge(self, host: str, url: str) -> str | None:
         blog = self._judge_blog(host, url)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from postlint import Rule
@@ -14,9 +13,6 @@ OPTIONAL_END = frozenset(
     "html head body p li dt dd rt rp rb rtc optgroup option colgroup caption thead tbody tfoot tr td th".split()
 )
 FOREIGN = ("svg", "math")
-# A tag name CommonMark accepts as raw HTML; `<https://…>` (an autolink), `<apex:page>` or
-# `<www.example.com>` in a Markdown post is text, not a tag.
-_MARKDOWN_TAG_NAME = re.compile(r"[A-Za-z][A-Za-z0-9-]*\Z")
 HTML_ELEMENTS = frozenset(
     """a abbr address area article aside audio b base bdi bdo big blockquote body br button canvas caption
     center cite code col colgroup data datalist dd del details dfn dialog div dl dt em embed fieldset
@@ -88,14 +84,10 @@ class MalformedHtml(Rule):
     def check(self, post):
         html = post.html
         tags_by_index = tags = html.tags  # a tag's index is its place in the list
-        if post.is_markdown:
-            tags = [t for t in tags if _MARKDOWN_TAG_NAME.match(t.name)]
         unclosed = [t for t in tags if t.end_tag is None and self._needs_end_tag(t)]
         explained = set()
         findings = []
         for start, end, name in html.stray_end_tags:
-            if post.is_markdown and not _MARKDOWN_TAG_NAME.match(name):
-                continue
             before = [t for t in unclosed if t.start < start and t.index not in explained]
             same = [t for t in before if t.name == name]
             ended = [i for i in html.p_ended_by if tags_by_index[i].start < start and i not in explained] if name == "p" else []

@@ -9,8 +9,6 @@ from postlint import Rule
 from postlint.domains import host_matches, url_host
 from postlint.liquid import is_templated
 
-URL_ATTRS = frozenset({"href", "src", "action", "formaction", "data", "poster", "background", "xlink:href",
-                       "lowsrc", "dynsrc", "codebase", "cite"})
 PLUGINS = ("object", "embed", "applet")
 EMBED_HOSTS = (
     "youtube.com", "youtube-nocookie.com", "player.vimeo.com", "tv.naver.com", "play-tv.kakao.com",
@@ -58,8 +56,9 @@ class UnsafeMarkup(Rule):
     ## What it does
     Reports, each at its own position:
     - a `javascript:`, `vbscript:` or `data:text/html` URL in `href`, `src`, `action`,
-      `formaction`, `data`, `poster` and the like (also when written with entities or tabs,
-      `java&#x09;script:`, which browsers read as `javascript:`);
+      `formaction`, `data`, `poster` and the like, or in a Markdown link or image
+      (`[click](javascript:…)`), also when written with entities or tabs (`java&#x09;script:`,
+      which browsers read as `javascript:`);
     - an inline event handler attribute (`onclick`, `onerror`, `onload`, `onmouseover`, …);
     - a `<script>` element, unless its `src` is on `allowed-script-hosts` (embed scripts of
       Twitter/X, GitHub gists, Instagram, TikTok, CodePen by default);
@@ -130,9 +129,12 @@ class UnsafeMarkup(Rule):
             for attr_name, attr in attrs.items():
                 if _EVENT_HANDLER.match(attr_name):
                     yield self.finding(attr.start, attr.end, f"inline event handler `{attr_name}` runs code")
-                elif attr_name in URL_ATTRS and not is_templated(attr.value):
-                    url = _IGNORED_IN_URL.sub("", attr.value).lower()
-                    if url.startswith(_SCRIPT_SCHEMES):
-                        yield self.finding(attr.value_start, attr.value_end, f"`{url.split(':', 1)[0]}:` URL in `{attr_name}` runs code")
-                    elif url.startswith("data:text/html"):
-                        yield self.finding(attr.value_start, attr.value_end, f"`data:text/html` URL in `{attr_name}` is a page of unknown content")
+        for link in post.links.urls():
+            if link.templated:
+                continue
+            url = _IGNORED_IN_URL.sub("", link.url).lower()
+            where = f"`{link.attr}`" if link.syntax == "html" else f"a Markdown {'image' if link.kind == 'image' else 'link'}"
+            if url.startswith(_SCRIPT_SCHEMES):
+                yield self.finding(link.start, link.end, f"`{url.split(':', 1)[0]}:` URL in {where} runs code")
+            elif url.startswith("data:text/html"):
+                yield self.finding(link.start, link.end, f"`data:text/html` URL in {where} is a page of unknown content")

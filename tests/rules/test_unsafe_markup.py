@@ -8,7 +8,7 @@ CASES = [
     # Script URLs, also disguised by case, entities and tabs.
     pytest.param('<p><a href="javascript:alert(1)">click</a></p>\n', None, [(1, 13, "javascript:alert(1)")],
                  id="javascript-href"),
-    pytest.param('<p><a href=" JavaScript:void(0)">x</a></p>\n', None, [(1, 13, " JavaScript:void(0)")], id="case-and-space"),
+    pytest.param('<p><a href=" JavaScript:void(0)">x</a></p>\n', None, [(1, 14, "JavaScript:void(0)")], id="case-and-space"),
     pytest.param('<p><a href="java&#x09;script:alert(1)">x</a></p>\n', None, [(1, 13, "java&#x09;script:alert(1)")],
                  id="entity-tab"),
     pytest.param("<form action='vbscript:msgbox(1)'></form>\n", None, [(1, 15, "vbscript:msgbox(1)")], id="vbscript"),
