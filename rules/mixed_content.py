@@ -18,7 +18,7 @@ def insecure_urls(post, loaded: bool, allowed_hosts: tuple[str, ...]):
     if not _maybe_insecure(post):
         return
     for link in post.links.urls():
-        if link.templated or (link.loads if loaded else link.kind != "link"):
+        if link.templated or (not link.loads if loaded else link.kind != "link"):
             continue
         found = insecure_scheme(link.raw, allowed_hosts)
         if found is not None:
